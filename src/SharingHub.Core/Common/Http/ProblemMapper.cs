@@ -1,0 +1,84 @@
+using System.Net.Sockets;
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Logging;
+
+namespace SharingHub.Common.Http;
+
+/// <summary>
+/// The one place that turns failures into RFC 9457 ProblemDetails. Both hosts route every unhandled exception here,
+/// so the same failure gives the same answer whichever host served it, and nothing internal ever leaks.
+/// </summary>
+public static class ProblemMapper
+{
+    public static IResult ToResult(Exception exception, ILogger logger)
+    {
+        switch (exception)
+        {
+            case ValidationFailedException validation:
+                return TypedResults.ValidationProblem(
+                    validation.Errors.ToDictionary(e => e.Key, e => e.Value),
+                    title: "The request has invalid fields.",
+                    detail: Summarise(validation.Errors));
+            case NotFoundException:
+                return Problem(StatusCodes.Status404NotFound, "Not found.", exception.Message);
+            case ConflictException:
+                return Problem(StatusCodes.Status409Conflict, "Conflict with the current state.", exception.Message);
+            case PreconditionFailedException:
+                return Problem(StatusCodes.Status412PreconditionFailed, "The entity has changed.", exception.Message);
+            case PreconditionRequiredException:
+                return Problem(StatusCodes.Status428PreconditionRequired, "If-Match is required.", exception.Message);
+            case UnsupportedMediaTypeException:
+                return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type.", exception.Message);
+            case PayloadTooLargeException:
+                return Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", exception.Message);
+            case UnprocessableException:
+                return Problem(StatusCodes.Status422UnprocessableEntity, "The request cannot be processed.", exception.Message);
+            case BadHttpRequestException bad:
+                return Problem(bad.StatusCode, "Bad request.", bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? "The request body is larger than this route accepts."
+                    : "The request could not be read.");
+            case DependencyUnavailableException unavailable:
+                logger.LogError(unavailable.Inner ?? unavailable, "Dependency unavailable: {Message}", unavailable.Message);
+                return Unavailable(unavailable.Message);
+            case RequestFailedException storage when IsUnavailable(storage):
+                logger.LogError(storage, "Storage unavailable (status {Status})", storage.Status);
+                return Unavailable("Storage is unavailable right now. Try again shortly.");
+            case HttpRequestException or SocketException or TimeoutException:
+                logger.LogError(exception, "A backing service could not be reached");
+                return Unavailable("A backing service is unavailable right now. Try again shortly.");
+            case AggregateException { InnerExceptions.Count: 1 } aggregate:
+                return ToResult(aggregate.InnerExceptions[0], logger);
+            default:
+                logger.LogError(exception, "Unhandled error");
+                return Problem(StatusCodes.Status500InternalServerError, "Something went wrong on our side.",
+                    "The error has been logged. Try again, and tell the hub's operators if it keeps happening.");
+        }
+    }
+
+    public static ProblemHttpResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
+
+    private static IResult Unavailable(string detail)
+    {
+        var result = Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.", detail);
+        return new WithRetryAfter(result, seconds: 5);
+    }
+
+    private static bool IsUnavailable(RequestFailedException ex) =>
+        ex.Status is 0 or 408 or 429 or >= 500 || ex.InnerException is HttpRequestException or SocketException or TimeoutException;
+
+    private static string Summarise(IReadOnlyDictionary<string, string[]> errors) =>
+        string.Join("; ", errors.Take(5).Select(e => $"{e.Key} {string.Join(", ", e.Value)}")) +
+        (errors.Count > 5 ? $"; and {errors.Count - 5} more" : string.Empty);
+
+    private sealed class WithRetryAfter(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace SharingHub.Reference;
+
+/// <summary>GET /api/reference/*: the goals, targets, municipalities and counties the hub validates against.</summary>
+public static class ReferenceEndpoints
+{
+    public static Ok<IReadOnlyList<Goal>> Goals() => TypedResults.Ok(ReferenceData.Instance.Goals);
+
+    public static Ok<IReadOnlyList<OfficialTarget>> Targets() => TypedResults.Ok(ReferenceData.Instance.Targets);
+
+    public static Ok<IReadOnlyList<Municipality>> Municipalities() => TypedResults.Ok(ReferenceData.Instance.Municipalities);
+
+    public static Ok<IReadOnlyList<County>> Counties() => TypedResults.Ok(ReferenceData.Instance.Counties);
+}

@@ -1,0 +1,103 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using SharingHub.Common;
+using SharingHub.Common.Http;
+
+namespace SharingHub.Stories.Import;
+
+/// <summary>
+/// POST /api/stories/import: a CSV or NDJSON batch ("Tour de Trøndelag", a few hundred rows). Valid rows are stored,
+/// invalid rows are reported by row, field and reason. Source + network + source id is the natural key, so a file
+/// imported twice creates nothing new.
+/// </summary>
+public sealed class StoryImporter(StoryService stories, IStoryStore store, TimeProvider clock, ILogger<StoryImporter> logger)
+{
+    public const int MaxBytes = 10 * 1024 * 1024;
+    public const int MaxRows = 5_000;
+
+    private static readonly string[] ImportStatuses = ["draft", "submitted", "published"];
+
+    public async Task<ImportReport> ImportAsync(HttpRequest request, CancellationToken ct)
+    {
+        RequestBody.RequireContentType(request, "text/csv", "application/x-ndjson", "application/ndjson");
+        var reader = new QueryReader(request.Query);
+        var defaultNetwork = reader.String("network", 40);
+        var status = Enum.Parse<StoryStatus>(reader.OneOf("status", ImportStatuses) ?? "submitted", ignoreCase: true);
+        reader.ThrowIfInvalid();
+
+        var bytes = await RequestBody.ReadLimitedAsync(request, MaxBytes, ct);
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw ValidationFailedException.For("file", "is not UTF-8; save it as 'CSV UTF-8' (Excel) or UTF-8 text");
+        }
+        text = text.TrimStart('\uFEFF');
+        var rows = request.ContentType!.Contains("csv", StringComparison.OrdinalIgnoreCase)
+            ? CsvStoryReader.Read(new StringReader(text), MaxRows)
+            : await NdjsonStoryReader.ReadAsync(new StringReader(text), MaxRows, ct);
+        return await ImportRowsAsync(rows, defaultNetwork, status, ct);
+    }
+
+    public async Task<ImportReport> ImportRowsAsync(IReadOnlyList<ImportRow> rows, string? defaultNetwork, StoryStatus status, CancellationToken ct)
+    {
+        var results = new SortedDictionary<int, ImportRowResult>();
+        var pending = new List<(ImportRow Row, Story Story, string Key)>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
+
+        foreach (var row in rows)
+        {
+            var errors = new ValidationErrors();
+            foreach (var (field, reason) in row.ParseErrors)
+            {
+                errors.Add(field, reason);
+            }
+            var draft = row.Draft.Network is null && defaultNetwork is not null ? row.Draft with { Network = defaultNetwork } : row.Draft;
+            var content = await stories.ValidateAsync(draft, ct, errors);
+            var sourceId = StoryValidator.SourceId(errors, draft.SourceId);
+            var key = sourceId ?? $"title:{content.Title.ToLowerInvariant()}|{content.Kommunenummer ?? content.Fylkesnummer}";
+            if (errors.IsEmpty && seen.TryGetValue(key, out var firstRow))
+            {
+                errors.Add(sourceId is null ? "title" : "sourceId", $"repeats row {firstRow} of this file");
+            }
+            if (!errors.IsEmpty)
+            {
+                results[row.Row] = new ImportRowResult(row.Row, ImportRowResult.FailedOutcome, null, errors.ToDictionary());
+                continue;
+            }
+            seen[key] = row.Row;
+            pending.Add((row, new Story(content)
+            {
+                Id = StoryService.NewId(),
+                Status = status,
+                Source = StorySources.Import,
+                SourceId = sourceId,
+                CreatedAt = now,
+                UpdatedAt = now,
+                PublishedAt = status == StoryStatus.Published ? now : null,
+                Version = 1,
+            }, key));
+        }
+
+        var outcomes = await store.CreateManyAsync(pending.Select(p => (p.Story, (string?)p.Key)).ToList(), ct);
+        foreach (var ((row, _, _), outcome) in pending.Zip(outcomes))
+        {
+            results[row.Row] = new ImportRowResult(row.Row,
+                outcome.Created ? ImportRowResult.CreatedOutcome : ImportRowResult.ExistingOutcome, outcome.HeldBy, null);
+        }
+
+        var report = new ImportReport(rows.Count,
+            results.Values.Count(r => r.Outcome == ImportRowResult.CreatedOutcome),
+            results.Values.Count(r => r.Outcome == ImportRowResult.ExistingOutcome),
+            results.Values.Count(r => r.Outcome == ImportRowResult.FailedOutcome),
+            [.. results.Values]);
+        logger.LogInformation("Import: {Received} rows, {Created} created, {Existing} existing, {Failed} failed",
+            report.Received, report.Created, report.Existing, report.Failed);
+        return report;
+    }
+}

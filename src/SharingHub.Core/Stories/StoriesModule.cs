@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using SharingHub.Common.Idempotency;
+using SharingHub.Storage;
+using SharingHub.Stories.Import;
+
+namespace SharingHub.Stories;
+
+public static class StoriesModule
+{
+    public static IServiceCollection AddStories(this IServiceCollection services)
+    {
+        services.AddStorageResource(StorageKind.Table, StoryEntities.MainTable);
+        services.AddStorageResource(StorageKind.Table, StoryEntities.IndexTable);
+        services.AddStorageResource(StorageKind.Table, StoryEntities.KeyTable);
+        services.AddStorageResource(StorageKind.Table, TableIdempotencyStore.TableName);
+        services.AddSingleton<IStoryStore, TableStoryStore>();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<StoryService>();
+        services.AddSingleton<StoryImporter>();
+        return services;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using SharingHub.Common;
+using SharingHub.Common.Storage;
+
+namespace SharingHub.Stories;
+
+/// <summary>
+/// How stories lie in Table Storage (docs/storage.md). Public so that the benchmark writes exactly the same entities.
+/// </summary>
+public static class StoryEntities
+{
+    public const string MainTable = "stories";
+    public const string IndexTable = "storyindex";
+    public const string KeyTable = "storykeys";
+    public const string MainRow = "story";
+
+    public static TableEntity Main(Story story)
+    {
+        var entity = new TableEntity(story.Id, MainRow)
+        {
+            ["Status"] = Status(story.Status),
+            ["Network"] = story.Network,
+            ["StoryVersion"] = story.Version,
+            ["SortTime"] = story.SortTime,
+        };
+        JsonColumns.Write(entity, story);
+        return entity;
+    }
+
+    public static Story FromMain(TableEntity entity) => JsonColumns.Read<Story>(entity);
+
+    /// <summary>One row per facet value the story is listed under, in the partition of its status.</summary>
+    public static IEnumerable<TableEntity> Index(Story story)
+    {
+        var rowKey = IndexRowKey(story.SortTime, story.Id);
+        var signature = StoryFacets.Signature(story);
+        return StoryFacets.Of(story).Select(f => new TableEntity(IndexPartition(story.Status, f.Facet, f.Value), rowKey)
+        {
+            ["StoryId"] = story.Id,
+            ["F"] = signature,
+        });
+    }
+
+    public static string IndexPartition(StoryStatus status, string facet, string value) => $"{Status(status)}|{facet}|{value}";
+
+    /// <summary>Newest first: Table Storage sorts row keys ascending, so the key is the time counted down from the end of time.</summary>
+    public static string IndexRowKey(DateTimeOffset sortTime, string id) => $"{InvertedTicks(sortTime)}|{id}";
+
+    public static string InvertedTicks(DateTimeOffset time) =>
+        (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    public static TableEntity SourceKey(string source, string network, string sourceId, string storyId) =>
+        new(SourceKeyPartition(source, network), Hashing.Sha256Hex(sourceId))
+        {
+            ["StoryId"] = storyId,
+            ["SourceId"] = sourceId.Length > 1000 ? sourceId[..1000] : sourceId,
+        };
+
+    public static string SourceKeyPartition(string source, string network) => $"{source}|{network}";
+
+    public static string Status(StoryStatus status) => status.ToString().ToLowerInvariant();
+}

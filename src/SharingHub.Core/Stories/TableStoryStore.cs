@@ -1,0 +1,236 @@
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using SharingHub.Common;
+using SharingHub.Storage;
+
+namespace SharingHub.Stories;
+
+/// <summary>Stories in Table Storage: one main row per story, facet index rows for listings, natural keys for dedup. See docs/storage.md.</summary>
+public sealed class TableStoryStore(HubStorage storage) : IStoryStore
+{
+    private const int BatchSize = 100; // Table Storage's limit per transaction
+    private const int Parallelism = 32;
+
+    private TableClient Main => storage.Table(StoryEntities.MainTable);
+    private TableClient Index => storage.Table(StoryEntities.IndexTable);
+    private TableClient Keys => storage.Table(StoryEntities.KeyTable);
+
+    public async Task<StoredStory?> GetAsync(string id, CancellationToken ct)
+    {
+        if (!IsKeySafe(id))
+        {
+            return null;
+        }
+        var row = await Main.GetEntityIfExistsAsync<TableEntity>(id, StoryEntities.MainRow, cancellationToken: ct);
+        return row.HasValue ? new StoredStory(StoryEntities.FromMain(row.Value!), row.Value!.ETag.ToString()) : null;
+    }
+
+    public async Task CreateAsync(Story story, CancellationToken ct)
+    {
+        try
+        {
+            await Main.AddEntityAsync(StoryEntities.Main(story), ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            throw new ConflictException($"Story '{story.Id}' exists already.");
+        }
+        await Task.WhenAll(StoryEntities.Index(story).Select(row => Index.UpsertEntityAsync(row, TableUpdateMode.Replace, ct)));
+    }
+
+    public async Task<bool> ReplaceAsync(StoredStory previous, Story updated, CancellationToken ct)
+    {
+        try
+        {
+            await Main.UpdateEntityAsync(StoryEntities.Main(updated), new ETag(previous.Stamp), TableUpdateMode.Replace, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+        // The main row is the truth; index rows follow. A listing re-checks every row it returns against the main row,
+        // so a crash between these steps can hide or delay a story in a listing, never show it where it does not belong.
+        var fresh = StoryEntities.Index(updated).ToList();
+        var keep = fresh.Select(r => (r.PartitionKey, r.RowKey)).ToHashSet();
+        var stale = StoryEntities.Index(previous.Story).Where(r => !keep.Contains((r.PartitionKey, r.RowKey)));
+        await Task.WhenAll(fresh.Select(row => Index.UpsertEntityAsync(row, TableUpdateMode.Replace, ct)));
+        await Task.WhenAll(stale.Select(row => DeleteIfExistsAsync(Index, row, ct)));
+        return true;
+    }
+
+    public async Task<StoryPage> ListAsync(StoryQuery query, CancellationToken ct)
+    {
+        var filters = query.Filters();
+        var (facet, value) = filters.Count > 0 ? filters[0] : (StoryFacets.All, "-");
+        var partition = StoryEntities.IndexPartition(query.Status, facet, value);
+        var newest = query.To is { } to ? StoryEntities.InvertedTicks(to) : string.Empty;
+        var oldest = query.From is { } from ? StoryEntities.InvertedTicks(from) + "|~" : "~";
+        var after = DecodeToken(query.ContinuationToken);
+
+        var filter = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {newest} and RowKey le {oldest}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey le {oldest}");
+
+        var candidates = new List<(string RowKey, string StoryId)>();
+        string? continuation = null;
+        await foreach (var row in Index.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, query.Limit * 4), select: ["RowKey", "StoryId", "F"], cancellationToken: ct))
+        {
+            var signature = row.GetString("F") ?? string.Empty;
+            if (filters.Skip(1).All(f => StoryFacets.SignatureHas(signature, f.Facet, f.Value)))
+            {
+                candidates.Add((row.RowKey, row.GetString("StoryId")));
+                if (candidates.Count == query.Limit)
+                {
+                    continuation = EncodeToken(row.RowKey);
+                    break;
+                }
+            }
+        }
+
+        var stories = await Task.WhenAll(candidates.Select(c => GetAsync(c.StoryId, ct)));
+        var items = stories
+            .Where(s => s is not null && Matches(s.Story, query))
+            .Select(s => s!.Story)
+            .ToList();
+        return new StoryPage(items, continuation);
+    }
+
+    public async Task<string> ClaimSourceKeyAsync(string source, string network, string sourceId, string storyId, CancellationToken ct)
+    {
+        var key = StoryEntities.SourceKey(source, network, sourceId, storyId);
+        try
+        {
+            await Keys.AddEntityAsync(key, ct);
+            return storyId;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var existing = await Keys.GetEntityAsync<TableEntity>(key.PartitionKey, key.RowKey, select: ["StoryId"], cancellationToken: ct);
+            return existing.Value.GetString("StoryId");
+        }
+    }
+
+    public async Task<IReadOnlyList<ImportOutcome>> CreateManyAsync(IReadOnlyList<(Story Story, string? SourceKey)> stories, CancellationToken ct)
+    {
+        // 1. Claim natural keys in batches; a batch that hits an existing key is retried row by row to learn which.
+        var holders = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keyed = stories.Where(s => s.SourceKey is not null)
+            .Select(s => StoryEntities.SourceKey(s.Story.Source, s.Story.Network, s.SourceKey!, s.Story.Id))
+            .ToList();
+        var claims = await RunBatchesAsync(Keys, keyed, TableTransactionActionType.Add, ct);
+        foreach (var (entity, holder) in claims)
+        {
+            holders[entity.GetString("StoryId")] = holder;
+        }
+
+        var fresh = stories.Where(s => !holders.TryGetValue(s.Story.Id, out var holder) || holder == s.Story.Id).Select(s => s.Story).ToList();
+
+        // 2. Main rows: each story is its own partition, so they go one by one, in parallel.
+        await Parallel.ForEachAsync(fresh, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            async (story, token) => await Main.AddEntityAsync(StoryEntities.Main(story), token));
+
+        // 3. Index rows share partitions ("submitted|network|trondelag"), so they batch well.
+        await RunBatchesAsync(Index, fresh.SelectMany(StoryEntities.Index).ToList(), TableTransactionActionType.UpsertReplace, ct);
+
+        return stories.Select(s => holders.TryGetValue(s.Story.Id, out var holder) && holder != s.Story.Id
+            ? new ImportOutcome(s.Story.Id, holder, Created: false)
+            : new ImportOutcome(s.Story.Id, s.Story.Id, Created: true)).ToList();
+    }
+
+    /// <summary>Groups entities by partition into transactions of up to 100, run in parallel.</summary>
+    /// <returns>For added key rows: each entity with the story id that holds its key afterwards.</returns>
+    private async Task<IReadOnlyList<(TableEntity Entity, string Holder)>> RunBatchesAsync(
+        TableClient table, IReadOnlyList<TableEntity> entities, TableTransactionActionType action, CancellationToken ct)
+    {
+        var batches = entities.GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(BatchSize)).ToList();
+        var results = new System.Collections.Concurrent.ConcurrentBag<(TableEntity, string)>();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = Parallelism / 2, CancellationToken = ct }, async (batch, token) =>
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(action, e)), token);
+                foreach (var entity in batch)
+                {
+                    results.Add((entity, entity.GetString("StoryId") ?? string.Empty));
+                }
+            }
+            catch (TableTransactionFailedException) when (action == TableTransactionActionType.Add)
+            {
+                foreach (var entity in batch)
+                {
+                    var holder = await ClaimSourceKeyAsync(entity, token);
+                    results.Add((entity, holder));
+                }
+            }
+        });
+        return [.. results];
+    }
+
+    private async Task<string> ClaimSourceKeyAsync(TableEntity key, CancellationToken ct)
+    {
+        try
+        {
+            await Keys.AddEntityAsync(key, ct);
+            return key.GetString("StoryId");
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            var existing = await Keys.GetEntityAsync<TableEntity>(key.PartitionKey, key.RowKey, select: ["StoryId"], cancellationToken: ct);
+            return existing.Value.GetString("StoryId");
+        }
+    }
+
+    private static bool Matches(Story story, StoryQuery query)
+    {
+        if (story.Status != query.Status)
+        {
+            return false;
+        }
+        var facets = StoryFacets.Of(story).ToHashSet();
+        return query.Filters().All(facets.Contains)
+            && (query.From is null || story.SortTime >= query.From)
+            && (query.To is null || story.SortTime <= query.To);
+    }
+
+    private static async Task DeleteIfExistsAsync(TableClient table, TableEntity row, CancellationToken ct)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
+    private static bool IsKeySafe(string id) =>
+        id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit);
+
+    private static string EncodeToken(string rowKey) => Convert.ToBase64String(Encoding.UTF8.GetBytes(rowKey)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string? DecodeToken(string? token)
+    {
+        if (token is null)
+        {
+            return null;
+        }
+        try
+        {
+            var padded = token.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - padded.Length % 4) % 4);
+            var rowKey = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            if (rowKey.Length is > 19 and < 100 && rowKey[19] == '|' && rowKey[..19].All(char.IsAsciiDigit))
+            {
+                return rowKey;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+        throw ValidationFailedException.For("continuationToken", "is not a token this API issued");
+    }
+}
+
+/// <summary>What became of one story in a batch: created, or already held by an earlier story with the same natural key.</summary>
+public sealed record ImportOutcome(string StoryId, string HeldBy, bool Created);

@@ -1,0 +1,28 @@
+using SharingHub.Common.Http;
+using SharingHub.Hosting;
+using SharingHub.SelfHost;
+using SharingHub.SelfHost.Demo;
+using SharingHub.SelfHost.Routes;
+
+var builder = WebApplication.CreateBuilder(args);
+await using var azurite = await LocalStorage.StartIfUnconfiguredAsync(builder, CancellationToken.None);
+
+builder.Services.AddSharingHubCore(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<HubExceptionHandler>();
+builder.Services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
+builder.Services.AddDemoData(builder.Configuration, args);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+
+var api = app.MapGroup("/api");
+api.MapReference();
+api.MapNetworks();
+api.MapStories();
+
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
