@@ -1,0 +1,16 @@
+namespace SharingHub.Bench;
+
+public interface IScenario
+{
+    string Description { get; }
+
+    Task RunAsync(string[] args);
+}
+
+/// <summary>The benchmark scenarios, one line each.</summary>
+public static class Scenarios
+{
+    public static IReadOnlyDictionary<string, IScenario> All { get; } = new Dictionary<string, IScenario>(StringComparer.OrdinalIgnoreCase)
+    {
+    };
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using SharingHub.Networks;
+using SharingHub.Reference;
+
+namespace SharingHub.Functions;
+
+/// <summary>/api/reference/* and /api/networks.</summary>
+public sealed class ReferenceFunctions(NetworkService networks)
+{
+    [Function(nameof(ReferenceGoals))]
+    public IResult ReferenceGoals([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reference/goals")] HttpRequest request) =>
+        ReferenceEndpoints.Goals();
+
+    [Function(nameof(ReferenceTargets))]
+    public IResult ReferenceTargets([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reference/targets")] HttpRequest request) =>
+        ReferenceEndpoints.Targets();
+
+    [Function(nameof(ReferenceMunicipalities))]
+    public IResult ReferenceMunicipalities([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reference/municipalities")] HttpRequest request) =>
+        ReferenceEndpoints.Municipalities();
+
+    [Function(nameof(ReferenceCounties))]
+    public IResult ReferenceCounties([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reference/counties")] HttpRequest request) =>
+        ReferenceEndpoints.Counties();
+
+    [Function(nameof(ListNetworks))]
+    public async Task<IResult> ListNetworks(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "networks")] HttpRequest request, CancellationToken ct) =>
+        await NetworkEndpoints.List(networks, ct);
+
+    [Function(nameof(GetNetwork))]
+    public async Task<IResult> GetNetwork(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "networks/{id}")] HttpRequest request, string id, CancellationToken ct) =>
+        await NetworkEndpoints.Get(id, networks, ct);
+
+    [Function(nameof(CreateNetwork))]
+    public async Task<IResult> CreateNetwork(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "networks")] HttpRequest request, CancellationToken ct) =>
+        await NetworkEndpoints.Create(request, networks, ct);
+}
