@@ -43,10 +43,11 @@ param teamsClientId string = ''
     }
   }
 })
+@minLength(32)
 param bootstrapAdminKey string
 
 @secure()
-@description('The Teams token-cache encryption key, stored in Key Vault as teams-token-cache-key.')
+@description('Seed of the Teams token-cache key (at least 32 characters); Key Vault gets base64 of its first 32, an AES-256 key.')
 @metadata({
   azd: {
     type: 'generate'
@@ -56,6 +57,7 @@ param bootstrapAdminKey string
     }
   }
 })
+@minLength(32)
 param tokenCacheKey string
 
 @description('Tables the hub uses. A feature that adds a table adds its name here.')
@@ -167,7 +169,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     bootstrapAdminKey: bootstrapAdminKey
-    tokenCacheKey: tokenCacheKey
+    tokenCacheKey: base64(take(tokenCacheKey, 32))
   }
 }
 

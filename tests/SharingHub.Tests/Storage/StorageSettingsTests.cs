@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SharingHub.Storage;
 using SharingHub.Testing;
+using SharingHub.Tests.Functions;
 
 namespace SharingHub.Tests.Storage;
 
@@ -16,7 +17,7 @@ public sealed partial class StorageSettingsTests
     [Fact]
     public void EveryStorageSettingOfTheFunctionAppTemplateIsOneTheHubReads()
     {
-        var bicep = File.ReadAllText(Path.Combine(RepoRoot(), "infra", "modules", "functionapp.bicep"));
+        var bicep = File.ReadAllText(RepositoryRoot.File("infra", "modules", "functionapp.bicep"));
         var keys = StorageSettingPattern().Matches(bicep).Select(m => m.Groups["key"].Value).ToList();
 
         Assert.Contains("BlobServiceUri", keys);
@@ -139,18 +140,6 @@ public sealed partial class StorageSettingsTests
         builder.Services.AddLogging();
         builder.Services.AddHubStorage(builder.Configuration);
         return builder.Build();
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "infra", "main.bicep")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("The repository root (with infra/main.bicep) was not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"^\s*Storage__(?<key>\w+)\s*:", RegexOptions.Multiline)]
