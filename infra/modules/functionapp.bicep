@@ -122,6 +122,8 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
 
   // Flex Consumption sets the worker runtime and extension version from functionAppConfig; it rejects
   // FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION as app settings, so they are absent here.
+  // The Storage__* names use the casing the Functions documentation gives for identity-based connections
+  // (queueServiceUri, credential, clientId): the scale controller reads them too, and the hub binds them case-insensitively.
   resource appSettings 'config' = {
     name: 'appsettings'
     properties: union(
@@ -129,9 +131,9 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         AzureWebJobsStorage__accountName: storageAccountName
         AzureWebJobsStorage__credential: 'managedidentity'
         AzureWebJobsStorage__clientId: identityClientId
-        Storage__BlobServiceUri: blobEndpoint
-        Storage__TableServiceUri: tableEndpoint
-        Storage__QueueServiceUri: queueEndpoint
+        Storage__blobServiceUri: blobEndpoint
+        Storage__tableServiceUri: tableEndpoint
+        Storage__queueServiceUri: queueEndpoint
         Storage__credential: 'managedidentity'
         Storage__clientId: identityClientId
         Storage__ManagedIdentityClientId: identityClientId

@@ -20,7 +20,7 @@ public sealed partial class StorageSettingsTests
         var bicep = File.ReadAllText(RepositoryRoot.File("infra", "modules", "functionapp.bicep"));
         var keys = StorageSettingPattern().Matches(bicep).Select(m => m.Groups["key"].Value).ToList();
 
-        Assert.Contains("BlobServiceUri", keys);
+        Assert.Contains("blobServiceUri", keys);
         Assert.Contains("clientId", keys);
         var bound = typeof(StorageOptions).GetProperties().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         Assert.All(keys, key => Assert.Contains(key, bound));
@@ -33,9 +33,9 @@ public sealed partial class StorageSettingsTests
         // the host's own name (clientId) is enough.
         using var host = BuildHost(new()
         {
-            ["Storage:BlobServiceUri"] = "https://sthub.blob.core.windows.net/",
-            ["Storage:TableServiceUri"] = "https://sthub.table.core.windows.net/",
-            ["Storage:QueueServiceUri"] = "https://sthub.queue.core.windows.net/",
+            ["Storage:blobServiceUri"] = "https://sthub.blob.core.windows.net/",
+            ["Storage:tableServiceUri"] = "https://sthub.table.core.windows.net/",
+            ["Storage:queueServiceUri"] = "https://sthub.queue.core.windows.net/",
             ["Storage:credential"] = "managedidentity",
             ["Storage:clientId"] = IdentityClientId,
         });
