@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SharingHub.Storage;
 using SharingHub.Testing;
-using SharingHub.Tests.Functions;
+using SharingHub.Tests.Deployment;
 
 namespace SharingHub.Tests.Storage;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SharingHub.Testing;
 
-namespace SharingHub.Tests.Functions;
+namespace SharingHub.Tests.Deployment;
 
 /// <summary>
 /// The Functions app cannot be built here, so its HTTP triggers are read from source and compared with the routes the

@@ -1,4 +1,4 @@
-namespace SharingHub.Tests.Functions;
+namespace SharingHub.Tests.Deployment;
 
 /// <summary>The checkout the tests run from, for tests that read the repository's own deployment files.</summary>
 internal static class RepositoryRoot
