@@ -1,5 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,12 +16,35 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddHubStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Configure(o => StorageOptions.Apply(configuration, o))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
 
-        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var options = StorageOptions.Read(configuration);
+        var problems = StorageOptionsValidator.Problems(options);
+        if (problems.Count > 0)
+        {
+            // Hosts resolve their hosted services (and so these clients) before they validate options: without this, a
+            // missing setting would surface as an unrelated DI or SDK error instead of the message that names it.
+            services.AddSingleton<TableServiceClient>(_ => throw Invalid(problems));
+            services.AddSingleton<BlobServiceClient>(_ => throw Invalid(problems));
+            services.AddSingleton<QueueServiceClient>(_ => throw Invalid(problems));
+        }
+        else
+        {
+            AddClients(services, options);
+        }
+        services.AddSingleton<HubStorage>();
+        services.AddHostedService<StorageInitializer>();
+        return services;
+    }
+
+    private static OptionsValidationException Invalid(IReadOnlyList<string> problems) =>
+        new(Options.DefaultName, typeof(StorageOptions), problems);
+
+    private static void AddClients(IServiceCollection services, StorageOptions options)
+    {
         services.AddAzureClients(clients =>
         {
             if (options.UsesConnectionString)
@@ -49,19 +76,18 @@ public static class StorageServiceCollectionExtensions
                 d.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
             });
         });
-        services.AddSingleton<HubStorage>();
-        services.AddHostedService<StorageInitializer>();
-        return services;
     }
 
     /// <summary>Declares a table, container or queue the feature needs; it is created at start-up.</summary>
     public static IServiceCollection AddStorageResource(this IServiceCollection services, StorageKind kind, string name) =>
         services.AddSingleton(new StorageResource(kind, name));
 
-    private static TokenCredential CreateCredential(StorageOptions options) =>
-        string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
-            ? new DefaultAzureCredential()
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+    private static TokenCredential CreateCredential(StorageOptions options) => options switch
+    {
+        { EffectiveClientId: { } clientId } => new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)),
+        { UsesManagedIdentityOnly: true } => new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned),
+        _ => new DefaultAzureCredential(),
+    };
 
     /// <summary>Reports each problem by name, so a host that cannot start says which setting to fix.</summary>
     private sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
@@ -70,6 +96,14 @@ public static class StorageServiceCollectionExtensions
         {
             var failures = options.Validate(new(options)).Select(r => r.ErrorMessage ?? "invalid").ToList();
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
+        /// <summary>Every problem with the settings: the data annotations (Prefix) and the rules in <see cref="StorageOptions.Validate"/>.</summary>
+        public static IReadOnlyList<string> Problems(StorageOptions options)
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+            return results.Select(r => r.ErrorMessage ?? "invalid").Distinct().ToList();
         }
     }
 }
