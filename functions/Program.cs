@@ -10,6 +10,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
 builder.UseWhen<HttpProblemMiddleware>(HttpProblemMiddleware.IsHttp);
+builder.UseWhen<AccessMiddleware>(HttpProblemMiddleware.IsHttp); // inside the problem mapper, so 401/403/429 become ProblemDetails
 
 builder.Services
     .AddApplicationInsightsTelemetryWorkerService()
