@@ -32,6 +32,8 @@ public sealed class StoryAccessTests
             () => AccessTestData.Request(HttpMethod.Post, "/api/networks", new { id = "ny", name = "Nytt nettverk", fylker = new[] { "50" } }),
             () => AccessTestData.Request(HttpMethod.Post, "/api/keys", new { name = "x", role = "admin" }),
             () => AccessTestData.Request(HttpMethod.Delete, "/api/people/someone@kommune.no"),
+            () => AccessTestData.Request(HttpMethod.Delete, $"/api/keys/{new string('a', 32)}"),
+            () => AccessTestData.Request(HttpMethod.Post, $"/api/keys/{new string('a', 32)}/rotate"),
         ];
 
         foreach (var (who, (client, expected)) in callers)
@@ -46,8 +48,16 @@ public sealed class StoryAccessTests
             }
         }
 
+        foreach (var who in new[] { "subscriber", "organiser" })
+        {
+            using var import = await callers[who].Client.PostAsync("/api/stories/import",
+                new StringContent(JsonSerializer.Serialize(AccessTestData.Draft("trondelag")), Encoding.UTF8, "application/x-ndjson"));
+            Assert.Equal(HttpStatusCode.Forbidden, import.StatusCode);
+        }
+
         var story = await admin.GetFromJsonAsync<JsonElement>($"/api/stories/{id}");
         Assert.Equal("draft", story.GetProperty("status").GetString());
+        Assert.Single((await admin.GetFromJsonAsync<JsonElement>("/api/stories?status=draft&network=trondelag")).GetProperty("items").EnumerateArray());
         Assert.Equal(1, story.GetProperty("version").GetInt32());
         using var networkResponse = await admin.GetAsync("/api/networks/ny");
         Assert.Equal(HttpStatusCode.NotFound, networkResponse.StatusCode);
