@@ -13,6 +13,8 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 
 builder.UseWhen<HttpResultMiddleware>(HttpResultMiddleware.IsHttp);
+// Inside the result middleware, so 401/403/429 become the same ProblemDetails as everywhere else.
+builder.UseWhen<AccessMiddleware>(HttpResultMiddleware.IsHttp);
 
 // The worker's own telemetry (logs, exceptions, Storage and Graph calls) is small, so it is not sampled: errors are
 // never dropped. The host's requests and dependencies are sampled per host.json, with Request and Exception excluded.

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using SharingHub.Access;
 using SharingHub.Networks;
 using SharingHub.Reference;
 
@@ -9,27 +10,33 @@ namespace SharingHub.Functions;
 public sealed class ReferenceFunctions(NetworkService networks)
 {
     [Function(nameof(ReferenceGoals))]
+    [PublicRead]
     public IResult ReferenceGoals([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reference/goals")] HttpRequest request) =>
         ReferenceEndpoints.Goals();
 
     [Function(nameof(ReferenceTargets))]
+    [PublicRead]
     public IResult ReferenceTargets([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reference/targets")] HttpRequest request) =>
         ReferenceEndpoints.Targets();
 
     [Function(nameof(ReferenceMunicipalities))]
+    [PublicRead]
     public IResult ReferenceMunicipalities([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reference/municipalities")] HttpRequest request) =>
         ReferenceEndpoints.Municipalities();
 
     [Function(nameof(ReferenceCounties))]
+    [PublicRead]
     public IResult ReferenceCounties([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "reference/counties")] HttpRequest request) =>
         ReferenceEndpoints.Counties();
 
     [Function(nameof(ListNetworks))]
+    [PublicRead]
     public async Task<IResult> ListNetworks(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "networks")] HttpRequest request, CancellationToken ct) =>
         await NetworkEndpoints.List(networks, ct);
 
     [Function(nameof(GetNetwork))]
+    [PublicRead]
     public async Task<IResult> GetNetwork(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "networks/{id}")] HttpRequest request, string id, CancellationToken ct) =>
         await NetworkEndpoints.Get(id, networks, ct);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using SharingHub.Access;
 using SharingHub.Stories;
 using SharingHub.Stories.Import;
 
@@ -9,6 +10,7 @@ namespace SharingHub.Functions;
 public sealed class StoryFunctions(StoryService stories, StoryImporter importer)
 {
     [Function(nameof(ListStories))]
+    [PublicRead]
     public Task<IResult> ListStories(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stories")] HttpRequest request, CancellationToken ct) =>
         StoryEndpoints.List(request, stories, ct);
@@ -24,6 +26,7 @@ public sealed class StoryFunctions(StoryService stories, StoryImporter importer)
         StoryEndpoints.Import(request, importer, ct);
 
     [Function(nameof(GetStory))]
+    [PublicRead]
     public Task<IResult> GetStory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "stories/{id}")] HttpRequest request, string id, CancellationToken ct) =>
         StoryEndpoints.Get(request, id, stories, ct);

@@ -7,6 +7,7 @@ using SharingHub.SelfHost.Routes;
 var builder = WebApplication.CreateBuilder(args);
 await using var azurite = await LocalStorage.StartIfUnconfiguredAsync(builder, CancellationToken.None);
 
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AccessPipeline.MaxBodyBytes);
 builder.Services.AddSharingHubCore(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<HubExceptionHandler>();
@@ -16,11 +17,13 @@ builder.Services.AddDemoData(builder.Configuration, args);
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHubAccess();
 
-var api = app.MapGroup("/api");
+var api = app.MapGroup("/api").WithBodyLimit(RequestBody.DefaultMaxBytes);
 api.MapReference();
 api.MapNetworks();
 api.MapStories();
+api.MapAccess();
 
 await app.RunAsync();
 

@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -9,7 +12,9 @@ namespace SharingHub.Testing;
 
 /// <summary>
 /// The self-host, in process, against the shared Azurite with its own storage prefix. Every test that needs the hub
-/// creates one (<see cref="StartAsync"/>) and talks to it over HTTP through <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/>.
+/// creates one (<see cref="StartAsync"/>) and talks to it over HTTP through <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/>,
+/// which sends a random bootstrap admin key. <see cref="CreateAnonymousClient"/> sends none; <see cref="MintKeyAsync"/> issues a scoped key
+/// for <see cref="CreateClientWithKey"/>. Rate limits are out of the way unless a test sets Access:RateLimit:*.
 /// </summary>
 public sealed class HubApp : WebApplicationFactory<Program>
 {
@@ -26,6 +31,9 @@ public sealed class HubApp : WebApplicationFactory<Program>
     }
 
     public string Prefix { get; }
+
+    /// <summary>The Access:BootstrapAdminKey this hub runs with, sent by <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/>.</summary>
+    public string AdminKey { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     public string StorageConnectionString => connectionString;
 
@@ -44,6 +52,9 @@ public sealed class HubApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:ConnectionString", connectionString);
         builder.UseSetting("Storage:Prefix", Prefix);
+        builder.UseSetting("Access:BootstrapAdminKey", AdminKey);
+        builder.UseSetting("Access:RateLimit:PermitsPerWindow", "1000000");
+        builder.UseSetting("Access:RateLimit:AnonymousPermitsPerWindow", "1000000");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -55,4 +66,45 @@ public sealed class HubApp : WebApplicationFactory<Program>
             configureServices?.Invoke(services);
         });
     }
+
+    /// <summary>A client without credentials: what the public sees.</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Remove(ApiKeyHeader);
+        return client;
+    }
+
+    /// <summary>A client that sends <paramref name="key"/> as X-Api-Key.</summary>
+    public HttpClient CreateClientWithKey(string key)
+    {
+        var client = CreateAnonymousClient();
+        client.DefaultRequestHeaders.Add(ApiKeyHeader, key);
+        return client;
+    }
+
+    /// <summary>Issues a key through POST /api/keys as admin: role "secretariat" with network ids, "subscriber" with kommunenummer, "organiser", "admin".</summary>
+    public async Task<string> MintKeyAsync(string role, IReadOnlyList<string>? scopes = null, DateTimeOffset? expiresAt = null)
+    {
+        using var admin = CreateClient();
+        using var response = await admin.PostAsJsonAsync("/api/keys", new { name = $"test {role}", role, scopes = scopes ?? [], expiresAt });
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST /api/keys answered {(int)response.StatusCode}: {body}");
+        }
+        return JsonDocument.Parse(body).RootElement.GetProperty("key").GetString()!;
+    }
+
+    /// <summary>A client for a new key with this role and scope.</summary>
+    public async Task<HttpClient> CreateClientWithRoleAsync(string role, params string[] scopes) =>
+        CreateClientWithKey(await MintKeyAsync(role, scopes));
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Add(ApiKeyHeader, AdminKey);
+    }
+
+    private const string ApiKeyHeader = "X-Api-Key";
 }

@@ -40,3 +40,16 @@ public sealed class DependencyUnavailableException(string dependency, Exception?
 {
     public Exception? Inner { get; } = inner;
 }
+
+/// <summary>401: no credentials, or credentials that are unknown, revoked or expired. Never says which secret was tried.</summary>
+public sealed class UnauthenticatedException(string detail) : HubException(detail);
+
+/// <summary>403: the caller is known but its role or scope does not cover this action.</summary>
+public sealed class ForbiddenException(string detail) : HubException(detail);
+
+/// <summary>429: the caller's rate limit is used up; <see cref="RetryAfter"/> says when to come back.</summary>
+public sealed class TooManyRequestsException(TimeSpan retryAfter)
+    : HubException("Too many requests. Slow down and retry after the time in Retry-After.")
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

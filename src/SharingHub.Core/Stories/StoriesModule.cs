@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SharingHub.Common.Idempotency;
+using SharingHub.People;
 using SharingHub.Storage;
 using SharingHub.Stories.Import;
 
@@ -17,6 +18,7 @@ public static class StoriesModule
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddSingleton<StoryService>();
         services.AddSingleton<StoryImporter>();
+        services.AddSingleton<IPersonalDataHolder, StoryPersonalData>();
         return services;
     }
 }

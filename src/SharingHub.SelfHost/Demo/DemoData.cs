@@ -14,8 +14,47 @@ internal static class DemoData
         if (args.Contains("--demo") || configuration.GetValue<bool>("Demo:Seed"))
         {
             services.AddHostedService<DemoSeeder>();
+            ProvideAdminKey(configuration);
         }
         return services;
+    }
+
+    /// <summary>
+    /// Demo mode needs an admin to be useful. Without Access:BootstrapAdminKey, one is generated once into .azurite/admin-key.txt
+    /// (beside the local data, never committed) and used as the bootstrap key.
+    /// </summary>
+    private static void ProvideAdminKey(IConfiguration configuration)
+    {
+        if (!string.IsNullOrEmpty(configuration["Access:BootstrapAdminKey"]))
+        {
+            Console.WriteLine("Demo: the admin key is the value of Access:BootstrapAdminKey; send it as X-Api-Key.");
+            return;
+        }
+        var dataDir = configuration["Azurite:DataDirectory"] ?? LocalDataDirectory();
+        Directory.CreateDirectory(dataDir);
+        var path = Path.Combine(dataDir, "admin-key.txt");
+        if (!File.Exists(path))
+        {
+            File.WriteAllText(path, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)) + Environment.NewLine);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+        configuration["Access:BootstrapAdminKey"] = File.ReadAllText(path).Trim();
+        Console.WriteLine($"Demo: a local admin key is in {path}; send it as X-Api-Key (e.g. curl -H \"X-Api-Key: $(cat {path})\" ...).");
+    }
+
+    private static string LocalDataDirectory()
+    {
+        try
+        {
+            return Path.GetFullPath(Path.Combine(Azurite.AzuriteInstall.FindDirectory(), "..", "..", ".azurite"));
+        }
+        catch (InvalidOperationException)
+        {
+            return Path.GetFullPath(".azurite");
+        }
     }
 
     private sealed class DemoSeeder(StoryImporter importer, ILogger<DemoSeeder> logger) : IHostedService

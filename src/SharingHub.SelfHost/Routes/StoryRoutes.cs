@@ -1,4 +1,5 @@
 using SharingHub.Stories;
+using SharingHub.Stories.Import;
 
 namespace SharingHub.SelfHost.Routes;
 
@@ -9,7 +10,7 @@ internal static class StoryRoutes
         var stories = api.MapGroup("/stories");
         stories.MapGet("/", StoryEndpoints.List);
         stories.MapPost("/", StoryEndpoints.Create);
-        stories.MapPost("/import", StoryEndpoints.Import);
+        stories.MapPost("/import", StoryEndpoints.Import).WithBodyLimit(StoryImporter.MaxBytes);
         stories.MapGet("/{id}", StoryEndpoints.Get);
         stories.MapPut("/{id}", StoryEndpoints.Update);
         stories.MapPost("/{id}/submit", StoryEndpoints.Submit);

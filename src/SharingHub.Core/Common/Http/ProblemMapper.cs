@@ -33,6 +33,15 @@ public static class ProblemMapper
                 return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type.", exception.Message);
             case PayloadTooLargeException:
                 return Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", exception.Message);
+            case UnauthenticatedException:
+                // Both schemes the hub accepts, so a client knows what to send (RFC 9110 §11.6.1).
+                return new WithHeader(Problem(StatusCodes.Status401Unauthorized, "Authentication required.", exception.Message),
+                    "WWW-Authenticate", "ApiKey header=\"X-Api-Key\", Bearer");
+            case ForbiddenException:
+                return Problem(StatusCodes.Status403Forbidden, "Not allowed.", exception.Message);
+            case TooManyRequestsException tooMany:
+                return new WithHeader(Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", exception.Message),
+                    "Retry-After", Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
             case UnprocessableException:
                 return Problem(StatusCodes.Status422UnprocessableEntity, "The request cannot be processed.", exception.Message);
             case BadHttpRequestException bad:
@@ -63,7 +72,7 @@ public static class ProblemMapper
     private static IResult Unavailable(string detail)
     {
         var result = Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable.", detail);
-        return new WithRetryAfter(result, seconds: 5);
+        return new WithHeader(result, "Retry-After", "5");
     }
 
     private static bool IsUnavailable(RequestFailedException ex) =>
@@ -73,11 +82,11 @@ public static class ProblemMapper
         string.Join("; ", errors.Take(5).Select(e => $"{e.Key} {string.Join(", ", e.Value)}")) +
         (errors.Count > 5 ? $"; and {errors.Count - 5} more" : string.Empty);
 
-    private sealed class WithRetryAfter(IResult inner, int seconds) : IResult
+    private sealed class WithHeader(IResult inner, string name, string value) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers[name] = value;
             return inner.ExecuteAsync(httpContext);
         }
     }

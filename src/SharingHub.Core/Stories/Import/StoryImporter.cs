@@ -18,7 +18,8 @@ public sealed class StoryImporter(StoryService stories, IStoryStore store, TimeP
 
     private static readonly string[] ImportStatuses = ["draft", "submitted", "published"];
 
-    public async Task<ImportReport> ImportAsync(HttpRequest request, CancellationToken ct)
+    /// <param name="mayWrite">Whether the caller may write stories of a network; rows of other networks fail. Null: no restriction.</param>
+    public async Task<ImportReport> ImportAsync(HttpRequest request, CancellationToken ct, Func<string, bool>? mayWrite = null)
     {
         RequestBody.RequireContentType(request, "text/csv", "application/x-ndjson", "application/ndjson");
         var reader = new QueryReader(request.Query);
@@ -40,10 +41,11 @@ public sealed class StoryImporter(StoryService stories, IStoryStore store, TimeP
         var rows = request.ContentType!.Contains("csv", StringComparison.OrdinalIgnoreCase)
             ? CsvStoryReader.Read(new StringReader(text), MaxRows)
             : await NdjsonStoryReader.ReadAsync(new StringReader(text), MaxRows, ct);
-        return await ImportRowsAsync(rows, defaultNetwork, status, ct);
+        return await ImportRowsAsync(rows, defaultNetwork, status, ct, mayWrite);
     }
 
-    public async Task<ImportReport> ImportRowsAsync(IReadOnlyList<ImportRow> rows, string? defaultNetwork, StoryStatus status, CancellationToken ct)
+    public async Task<ImportReport> ImportRowsAsync(
+        IReadOnlyList<ImportRow> rows, string? defaultNetwork, StoryStatus status, CancellationToken ct, Func<string, bool>? mayWrite = null)
     {
         var results = new SortedDictionary<int, ImportRowResult>();
         var pending = new List<(ImportRow Row, Story Story, string Key)>();
@@ -60,6 +62,10 @@ public sealed class StoryImporter(StoryService stories, IStoryStore store, TimeP
             var draft = row.Draft.Network is null && defaultNetwork is not null ? row.Draft with { Network = defaultNetwork } : row.Draft;
             var content = await stories.ValidateAsync(draft, ct, errors);
             var sourceId = StoryValidator.SourceId(errors, draft.SourceId);
+            if (mayWrite is not null && content.Network.Length > 0 && !mayWrite(content.Network))
+            {
+                errors.Add("network", $"you are not the secretariat of '{content.Network}'");
+            }
             var key = sourceId ?? $"title:{content.Title.ToLowerInvariant()}|{content.Kommunenummer ?? content.Fylkesnummer}";
             if (errors.IsEmpty && seen.TryGetValue(key, out var firstRow))
             {

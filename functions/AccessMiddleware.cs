@@ -1,0 +1,46 @@
+using System.Collections.Frozen;
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using SharingHub.Access;
+
+namespace SharingHub.Functions;
+
+/// <summary>
+/// The same <see cref="AccessGate"/> the self-host runs: every HTTP function is closed unless its method carries
+/// <see cref="PublicReadAttribute"/>, and every successful change is audited.
+/// </summary>
+internal sealed class AccessMiddleware(AccessGate gate) : IFunctionsWorkerMiddleware
+{
+    private static readonly FrozenSet<string> PublicFunctions = typeof(AccessMiddleware).Assembly.GetTypes()
+        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+        .Where(m => m.GetCustomAttribute<PublicReadAttribute>() is not null)
+        .Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name)
+        .OfType<string>()
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        var http = context.GetHttpContext() ?? throw new InvalidOperationException("HTTP function without an HttpContext; is ConfigureFunctionsWebApplication() called?");
+        // Azure's front end appends the caller's address to X-Forwarded-For; the worker's own connection is the host's.
+        var address = ClientAddress.Of(http, trustForwardedFor: true);
+        await gate.EnterAsync(http, PublicFunctions.Contains(context.FunctionDefinition.Name), address, context.CancellationToken);
+        await next(context);
+
+        // The returned IResult is written after this middleware; take its status and Location for the audit now.
+        if (context.GetInvocationResult().Value is IResult result)
+        {
+            if (result is IStatusCodeHttpResult { StatusCode: { } status })
+            {
+                http.Response.StatusCode = status;
+            }
+            if (result.GetType().GetProperty("Location")?.GetValue(result) is string location)
+            {
+                http.Response.Headers.Location = location;
+            }
+        }
+        var id = context.BindingContext.BindingData.TryGetValue("id", out var value) ? value?.ToString() : null;
+        await gate.RecordAsync(http, context.FunctionDefinition.Name, id, address, CancellationToken.None);
+    }
+}

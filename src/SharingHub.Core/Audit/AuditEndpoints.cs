@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using SharingHub.Access;
+using SharingHub.Common.Http;
+
+namespace SharingHub.Audit;
+
+/// <summary>GET /api/audit?entity=stories/{id}&amp;from=&amp;to=&amp;limit= (admins). Without an entity the range may span at most 31 days.</summary>
+public static class AuditEndpoints
+{
+    public static async Task<IResult> Query(HttpRequest request, IAuditLog audit, TimeProvider clock, CancellationToken ct)
+    {
+        Caller.Of(request).DemandAdmin();
+        var reader = new QueryReader(request.Query);
+        foreach (var unknown in request.Query.Keys.Where(k => k is not ("entity" or "from" or "to" or "limit")))
+        {
+            reader.Errors.Add(unknown, "is not a filter; use entity, from, to, limit");
+        }
+        var entity = reader.String("entity", 200);
+        if (entity is not null && !entity.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '.' or ':'))
+        {
+            reader.Errors.Add("entity", "must look like 'stories/{id}' or 'keys/{id}'");
+        }
+        var to = reader.Timestamp("to") ?? clock.GetUtcNow();
+        var from = reader.Timestamp("from") ?? to.AddDays(-7);
+        var limit = reader.Int("limit", 1, 1000) ?? 200;
+        if (from > to)
+        {
+            reader.Errors.Add("from", "must not be later than to");
+        }
+        else if (entity is null && to - from > TimeSpan.FromDays(TableAuditLog.MaxDays))
+        {
+            reader.Errors.Add("from", $"must be at most {TableAuditLog.MaxDays} days before to when no entity is given");
+        }
+        reader.ThrowIfInvalid();
+        return TypedResults.Ok(await audit.QueryAsync(new AuditQuery(entity?.TrimStart('/'), from, to, limit), ct));
+    }
+}

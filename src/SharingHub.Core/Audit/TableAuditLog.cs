@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Azure.Data.Tables;
+using SharingHub.Common;
+using SharingHub.Common.Http;
+using SharingHub.Storage;
+
+namespace SharingHub.Audit;
+
+/// <summary>
+/// Each entry is written twice with AddEntity (never Upsert, Update or Delete): under its entity ("e|stories/abc") and under its
+/// UTC day ("d|20261123"). Row keys are inverted time + random, so entries list newest first and can never overwrite each other.
+/// </summary>
+public sealed class TableAuditLog(HubStorage storage) : IAuditLog
+{
+    public const string TableName = "audit";
+    public const int MaxDays = 31;
+
+    private TableClient Table => storage.Table(TableName);
+
+    public async Task RecordAsync(AuditEntry entry, CancellationToken ct)
+    {
+        var rowKey = $"{InvertedTicks(entry.At)}|{entry.Id}";
+        var doc = JsonSerializer.Serialize(entry, HubJson.Options);
+        await Task.WhenAll(
+            Table.AddEntityAsync(new TableEntity(EntityPartition(entry.Entity), rowKey) { ["Doc"] = doc }, ct),
+            Table.AddEntityAsync(new TableEntity(DayPartition(entry.At), rowKey) { ["Doc"] = doc }, ct));
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken ct)
+    {
+        var partitions = query.Entity is not null
+            ? [EntityPartition(query.Entity)]
+            : Days(query.From, query.To).Select(DayPartition).ToList();
+        var newest = InvertedTicks(query.To);
+        var oldest = InvertedTicks(query.From) + "|~";
+        var entries = new List<AuditEntry>();
+        foreach (var partition in partitions)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {newest} and RowKey le {oldest}");
+            await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, query.Limit), select: ["Doc"], cancellationToken: ct))
+            {
+                entries.Add(JsonSerializer.Deserialize<AuditEntry>(row.GetString("Doc"), HubJson.Options)!);
+                if (entries.Count == query.Limit)
+                {
+                    return entries;
+                }
+            }
+        }
+        return entries;
+    }
+
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    private static string EntityPartition(string entity) => "e|" + Hashing.Sha256Hex(entity);
+
+    private static string DayPartition(DateTimeOffset day) => "d|" + day.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    private static IEnumerable<DateTimeOffset> Days(DateTimeOffset from, DateTimeOffset to)
+    {
+        for (var day = to.UtcDateTime.Date; day >= from.UtcDateTime.Date; day = day.AddDays(-1))
+        {
+            yield return new DateTimeOffset(day, TimeSpan.Zero);
+        }
+    }
+
+    private static string InvertedTicks(DateTimeOffset time) =>
+        (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,29 @@
+using SharingHub.Access;
+
+namespace SharingHub.SelfHost.Routes;
+
+/// <summary>
+/// Every request passes the core's <see cref="AccessGate"/>: closed unless the endpoint carries <see cref="PublicReadAttribute"/>
+/// (a route nobody declared is therefore protected), and every successful change lands in the audit.
+/// </summary>
+internal static class AccessPipeline
+{
+    /// <summary>Kestrel's ceiling for any body; routes set lower limits with <see cref="AccessRoutes.WithBodyLimit{TBuilder}"/>.</summary>
+    public const long MaxBodyBytes = 11 * 1024 * 1024;
+
+    public static IApplicationBuilder UseHubAccess(this WebApplication app)
+    {
+        app.UseRouting(); // the gate reads the matched endpoint's metadata
+        return app.Use(async (context, next) =>
+        {
+            var gate = context.RequestServices.GetRequiredService<AccessGate>();
+            var endpoint = context.GetEndpoint();
+            var address = ClientAddress.Of(context);
+            await gate.EnterAsync(context, endpoint?.Metadata.GetMetadata<PublicReadAttribute>() is not null, address, context.RequestAborted);
+            await next(context);
+            var action = $"{context.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value}";
+            // Not the request's token: a caller that hangs up after the change must not escape the audit.
+            await gate.RecordAsync(context, action, context.Request.RouteValues["id"] as string, address, CancellationToken.None);
+        });
+    }
+}

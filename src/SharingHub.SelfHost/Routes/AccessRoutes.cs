@@ -1,0 +1,33 @@
+using SharingHub.Access;
+using SharingHub.Audit;
+using SharingHub.People;
+
+namespace SharingHub.SelfHost.Routes;
+
+internal static class AccessRoutes
+{
+    public static void MapAccess(this RouteGroupBuilder api)
+    {
+        var keys = api.MapGroup("/keys").WithBodyLimit(16 * 1024);
+        keys.MapPost("/", KeyEndpoints.Create);
+        keys.MapGet("/", KeyEndpoints.List);
+        keys.MapDelete("/{id}", KeyEndpoints.Revoke);
+        keys.MapPost("/{id}/rotate", KeyEndpoints.Rotate);
+
+        api.MapGet("/audit", AuditEndpoints.Query);
+        api.MapDelete("/people/{email}", PeopleEndpoints.Erase).WithBodyLimit(0);
+    }
+
+    /// <summary>Opens the route's GET for callers without credentials. Core handlers can say the same with [PublicRead].</summary>
+    public static TBuilder AllowPublicRead<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new PublicReadAttribute());
+
+    /// <summary>Kestrel refuses larger bodies on these routes before the handler runs (the handler checks again in both hosts).</summary>
+    public static TBuilder WithBodyLimit<TBuilder>(this TBuilder builder, long maxBytes)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(new BodySizeLimit(maxBytes));
+
+    private sealed class BodySizeLimit(long maxBytes) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => maxBytes;
+    }
+}
