@@ -21,6 +21,7 @@ var api = app.MapGroup("/api");
 api.MapReference();
 api.MapNetworks();
 api.MapStories();
+api.MapFeedsAndModeration();
 
 await app.RunAsync();
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SharingHub.Feeds;
+using SharingHub.Moderation;
 using SharingHub.Networks;
 using SharingHub.Storage;
 using SharingHub.Stories;
@@ -16,6 +18,7 @@ public static class SharingHubServiceCollectionExtensions
         services.AddHubStorage(configuration);
         services.AddNetworks();
         services.AddStories();
+        services.AddFeeds().AddModeration();
         return services;
     }
 }
