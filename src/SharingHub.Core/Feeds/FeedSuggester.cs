@@ -135,7 +135,9 @@ public static partial class FeedSuggester
         var names = new Dictionary<string, List<Municipality>>(StringComparer.Ordinal);
         foreach (var municipality in ReferenceData.Instance.Municipalities)
         {
-            foreach (var name in municipality.Names.Where(n => n.Length >= 2))
+            // "Våler (Østfold)" is written "Våler" in running text; the network's county tells the two apart.
+            var spoken = municipality.Names.Select(n => n.IndexOf(" (", StringComparison.Ordinal) is > 0 and var cut ? n[..cut] : n);
+            foreach (var name in municipality.Names.Concat(spoken).Where(n => n.Length >= 2).Distinct(StringComparer.Ordinal))
             {
                 if (!names.TryGetValue(name, out var list))
                 {

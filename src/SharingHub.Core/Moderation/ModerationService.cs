@@ -20,7 +20,12 @@ public sealed class ModerationService(StoryService stories, NetworkService netwo
     {
         await networks.GetAsync(network, ct);
         var page = await stories.ListAsync(new StoryQuery { Status = StoryStatus.Submitted, Network = network, Limit = MaxQueue }, ct);
-        return page.Items.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToList();
+        // Items ingested in one poll share their creation time; their publication at the source orders them then.
+        return page.Items
+            .OrderBy(s => s.CreatedAt)
+            .ThenBy(s => s.Feed?.PublishedAt ?? DateTimeOffset.MaxValue)
+            .ThenBy(s => s.Id, StringComparer.Ordinal)
+            .ToList();
     }
 
     public async Task<Story> ApproveAsync(string id, ApproveRequest request, string? who, int? expectedVersion, CancellationToken ct)
