@@ -18,11 +18,14 @@ public sealed record ItemResult(ItemOutcome Outcome, string? Error = null, bool 
 
 /// <summary>
 /// Turns one feed item into a submitted story in the network's moderation queue, or recognises it as seen. The natural key
-/// is the item's id, else its link, else a hash of title and published time. A changed item updates its story only while
+/// is the item's id, else its link, else a hash of title and published time; the link is claimed as a second key. A changed item updates its story only while
 /// the story is still unpublished.
 /// </summary>
 public sealed class FeedItemIngestor(IStoryStore store, StoryService stories, ILogger<FeedItemIngestor> logger)
 {
+    /// <summary>The second natural key of a feed story: its link, claimed beside the id so either one recognises the item.</summary>
+    public const string LinkKeySource = "feed-link";
+
     public async Task<ItemResult> IngestAsync(FeedSource source, Network network, FeedItem item, CancellationToken ct)
     {
         var title = FeedText.Line(item.Title, StoryValidator.TitleMax);
@@ -54,6 +57,12 @@ public sealed class FeedItemIngestor(IStoryStore store, StoryService stories, IL
             var candidate = StoryService.NewId();
             var holder = await store.ClaimSourceKeyAsync(StorySources.Feed, network.Id, key, candidate, ct);
             var existing = holder == candidate ? null : await store.GetAsync(holder, ct);
+            if (existing is null && link is not null)
+            {
+                // The same link under a new id (a site that regenerated its guids) is the same item.
+                var linkHolder = await store.ClaimSourceKeyAsync(LinkKeySource, network.Id, link, holder, ct);
+                existing = linkHolder == holder ? null : await store.GetAsync(linkHolder, ct);
+            }
             if (existing is null)
             {
                 // New, or an earlier poll claimed the key but never stored the story: create it under the claimed id.

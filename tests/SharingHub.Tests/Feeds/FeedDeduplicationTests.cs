@@ -39,6 +39,22 @@ public sealed class FeedDeduplicationTests
     }
 
     [Fact]
+    public async Task ItemRepublishedWithNewIdButSameLinkIsTheSameItem()
+    {
+        await using var kit = await FeedTestKit.StartAsync();
+        var sid = await kit.AddSourceAsync(kit.Server.Publish("trondelag.xml", FeedSamples.Rss(FeedSamples.Trondelag)));
+        await kit.PollAsync(sid);
+
+        var regenerated = FeedSamples.Trondelag.Select(item => item with { Id = item.Id + "&migrert=1" });
+        kit.Server.Publish("trondelag.xml", FeedSamples.Rss(regenerated));
+        var poll = await kit.PollAsync(sid);
+
+        Assert.Equal(0, poll.GetProperty("itemsNew").GetInt32());
+        Assert.Equal(3, poll.GetProperty("itemsSeen").GetInt32());
+        Assert.Equal(3, (await kit.QueueAsync()).Length);
+    }
+
+    [Fact]
     public async Task TheSameFeedRegisteredTwiceIsRefused()
     {
         await using var kit = await FeedTestKit.StartAsync();
