@@ -34,7 +34,7 @@ public sealed class ModerationService(StoryService stories, NetworkService netwo
         StoryContent? edits = null;
         if (request.Edits is { } draft)
         {
-            edits = await stories.ValidateAsync(draft, ct);
+            edits = await stories.ValidateAsync(draft, ct, prefix: "edits.");
         }
         var errors = new ValidationErrors();
         foreach (var (entry, i) in accepted.Select((a, i) => (a, i)))

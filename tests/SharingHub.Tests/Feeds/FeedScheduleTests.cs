@@ -24,6 +24,29 @@ public sealed class FeedScheduleTests
     }
 
     [Fact]
+    public async Task SelfHostPollsDueSourcesInTheBackgroundWhenItsClockTicks()
+    {
+        await using var kit = await FeedTestKit.StartAsync(new Dictionary<string, string?>
+        {
+            ["Feeds:PollInBackground"] = "true",
+            ["Feeds:CheckEverySeconds"] = "30",
+        });
+        var sid = await kit.AddSourceAsync(kit.Server.Publish("trondelag.xml", FeedSamples.Rss(FeedSamples.Trondelag)));
+        Assert.Empty(await kit.PollsAsync(sid));
+
+        kit.Hub.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        // The round runs on the host's own task: wait for its poll record, bounded.
+        var polls = await kit.PollsAsync(sid);
+        for (var tries = 0; polls.Length == 0 && tries < 100; tries++)
+        {
+            await Task.Delay(100);
+            polls = await kit.PollsAsync(sid);
+        }
+        Assert.Equal(3, Assert.Single(polls).GetProperty("itemsNew").GetInt32());
+    }
+
+    [Fact]
     public async Task OneBadSourceNeverStopsTheOthersInTheSameRound()
     {
         await using var kit = await FeedTestKit.StartAsync();

@@ -73,6 +73,21 @@ public sealed class ModerationTests
     }
 
     [Fact]
+    public async Task ApprovingWithInvalidEditsNamesTheEditedFieldsAndLeavesTheStoryInTheQueue()
+    {
+        await using var kit = await FeedTestKit.StartAsync();
+        var id = await FirstQueuedAsync(kit);
+
+        var response = await kit.Client.PostAsJsonAsync($"/api/moderation/{id}/approve", new { edits = new { title = "", network = "trondelag", kommunenummer = "9999" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("edits.title", out _));
+        Assert.True(errors.TryGetProperty("edits.kommunenummer", out _));
+        Assert.Equal("submitted", (await kit.StoryAsync(id)).GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task RejectingNeedsAReasonAndRecordsItWithTheSignedInEditor()
     {
         await using var kit = await FeedTestKit.StartAsync(configureServices: s => s.AddSingleton<IStartupFilter, SignedInEditor>());
