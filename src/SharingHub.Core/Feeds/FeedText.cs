@@ -115,6 +115,11 @@ public static class FeedText
             return text;
         }
         var cut = text.LastIndexOf(' ', max - 1, Math.Min(max - 1, 200));
-        return text[..(cut > 0 ? cut : max - 1)].TrimEnd() + "…";
+        cut = cut > 0 ? cut : max - 1;
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--; // never leave half an emoji behind
+        }
+        return text[..cut].TrimEnd() + "…";
     }
 }
