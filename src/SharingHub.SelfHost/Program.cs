@@ -24,6 +24,7 @@ api.MapReference();
 api.MapNetworks();
 api.MapStories();
 api.MapAccess();
+api.MapFeedsAndModeration();
 
 await app.RunAsync();
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SharingHub.Access;
+using SharingHub.Feeds;
+using SharingHub.Moderation;
 using SharingHub.Networks;
 using SharingHub.Storage;
 using SharingHub.Stories;
@@ -18,6 +20,7 @@ public static class SharingHubServiceCollectionExtensions
         services.AddNetworks();
         services.AddStories();
         services.AddAccess(configuration);
+        services.AddFeeds().AddModeration();
         return services;
     }
 }

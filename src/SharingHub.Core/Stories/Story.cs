@@ -34,6 +34,15 @@ public sealed record Story : StoryContent
     /// <summary>When the story tells a Bærekraftsfredag presentation: the episode and presentation it came from.</summary>
     public PresentationLink? Presentation { get; init; }
 
+    /// <summary>When the story came from a network's feed: where and when the item was published at the source.</summary>
+    public FeedOrigin? Feed { get; init; }
+
+    /// <summary>What the hub guessed from the text (municipality, goals, sector). Not part of the story until an editor accepts them.</summary>
+    public StorySuggestions? Suggestions { get; init; }
+
+    /// <summary>The last moderation decision: who approved or rejected the story, and when.</summary>
+    public ModerationRecord? Moderation { get; init; }
+
     /// <summary>The time listings sort by: publication for published stories, creation otherwise.</summary>
     [JsonIgnore]
     public DateTimeOffset SortTime => Status == StoryStatus.Published && PublishedAt is { } p ? p : CreatedAt;
@@ -51,10 +60,25 @@ public sealed record Story : StoryContent
         PublishedAt = PublishedAt,
         Version = Version,
         Presentation = Presentation,
+        Feed = Feed,
+        Suggestions = Suggestions,
+        Moderation = Moderation,
     };
 }
 
 public sealed record PresentationLink(string WebinarId, string PresentationId);
+
+/// <summary>The feed item a story came from: the feed source, the item's link, and its times at the source.</summary>
+public sealed record FeedOrigin(string SourceId, string? Link, DateTimeOffset? PublishedAt, DateTimeOffset? UpdatedAt, string ContentHash);
+
+/// <summary>Guesses for an editor to accept or ignore. Municipalities are listed in the order the text mentions them.</summary>
+public sealed record StorySuggestions(IReadOnlyList<MunicipalitySuggestion> Municipalities, IReadOnlyList<int> Goals, string? Sector);
+
+/// <summary>A municipality whose name (<paramref name="MatchedName"/>, possibly a Sámi or Kven parallel name) appears in the text.</summary>
+public sealed record MunicipalitySuggestion(string Kommunenummer, string Name, string MatchedName);
+
+/// <summary>Who decided about a submitted story, when, and why.</summary>
+public sealed record ModerationRecord(string By, DateTimeOffset At, string Decision, string? Reason, IReadOnlyList<string> AcceptedSuggestions);
 
 /// <summary>What a network tells about a measure: validated, normalised (implied goals added, text trimmed).</summary>
 public record StoryContent

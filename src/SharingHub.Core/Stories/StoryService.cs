@@ -24,7 +24,7 @@ public sealed class StoryService(
         options ??= NewStoryOptions.Api;
         var content = await ValidateAsync(draft, ct);
         var sourceId = StoryValidator.SourceId(new ValidationErrors(), draft.SourceId);
-        var id = NewId();
+        var id = options.Id ?? NewId();
 
         if (idempotencyKey is not null)
         {
@@ -65,6 +65,8 @@ public sealed class StoryService(
             PublishedAt = options.Status == StoryStatus.Published ? now : null,
             Version = 1,
             Presentation = options.Presentation,
+            Feed = options.Feed,
+            Suggestions = options.Suggestions,
         };
         try
         {
@@ -160,8 +162,15 @@ public sealed class StoryService(
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 }
 
-/// <summary>How a new story enters the hub: from which source, in which status, tied to which presentation.</summary>
-public sealed record NewStoryOptions(string Source, StoryStatus Status, PresentationLink? Presentation = null)
+/// <summary>
+/// How a new story enters the hub: from which source, in which status, tied to which presentation. <paramref name="Id"/> lets a
+/// caller that claimed the source key first (feed ingestion) create the story under the id it claimed with.
+/// </summary>
+public sealed record NewStoryOptions(string Source, StoryStatus Status, PresentationLink? Presentation = null, string? Id = null)
 {
+    public FeedOrigin? Feed { get; init; }
+
+    public StorySuggestions? Suggestions { get; init; }
+
     public static NewStoryOptions Api { get; } = new(StorySources.Api, StoryStatus.Draft);
 }
