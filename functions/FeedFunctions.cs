@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using SharingHub.Feeds;
 using SharingHub.Moderation;
+using SharingHub.Stories;
 
 namespace SharingHub.Functions;
 
 /// <summary>Feed polling on a timer, /api/networks/{id}/sources and /api/moderation: each hands over to core.</summary>
-public sealed class FeedFunctions(FeedSourceService sources, FeedPoller poller, FeedPollingJob job, ModerationService moderation)
+public sealed class FeedFunctions(FeedSourceService sources, FeedPoller poller, FeedPollingJob job, ModerationService moderation, StoryService stories)
 {
     [Function(nameof(PollDueFeeds))]
     public Task PollDueFeeds([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken ct) =>
@@ -15,7 +16,7 @@ public sealed class FeedFunctions(FeedSourceService sources, FeedPoller poller, 
     [Function(nameof(ListFeedSources))]
     public Task<IResult> ListFeedSources(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "networks/{id}/sources")] HttpRequest request, string id, CancellationToken ct) =>
-        FeedEndpoints.List(id, sources, ct);
+        FeedEndpoints.List(request, id, sources, ct);
 
     [Function(nameof(CreateFeedSource))]
     public Task<IResult> CreateFeedSource(
@@ -40,7 +41,7 @@ public sealed class FeedFunctions(FeedSourceService sources, FeedPoller poller, 
     [Function(nameof(PollFeedSource))]
     public Task<IResult> PollFeedSource(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "networks/{id}/sources/{sid}/poll")] HttpRequest request, string id, string sid, CancellationToken ct) =>
-        FeedEndpoints.PollNow(id, sid, sources, poller, ct);
+        FeedEndpoints.PollNow(request, id, sid, sources, poller, ct);
 
     [Function(nameof(ListFeedPolls))]
     public Task<IResult> ListFeedPolls(
@@ -55,10 +56,10 @@ public sealed class FeedFunctions(FeedSourceService sources, FeedPoller poller, 
     [Function(nameof(ApproveStory))]
     public Task<IResult> ApproveStory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "moderation/{id}/approve")] HttpRequest request, string id, CancellationToken ct) =>
-        ModerationEndpoints.Approve(request, id, moderation, ct);
+        ModerationEndpoints.Approve(request, id, moderation, stories, ct);
 
     [Function(nameof(RejectSubmittedStory))]
     public Task<IResult> RejectSubmittedStory(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "moderation/{id}/reject")] HttpRequest request, string id, CancellationToken ct) =>
-        ModerationEndpoints.Reject(request, id, moderation, ct);
+        ModerationEndpoints.Reject(request, id, moderation, stories, ct);
 }

@@ -73,6 +73,10 @@ param tableNames string[] = [
   'feeds'
   'audit'
   'keys'
+  'accesskeys'
+  'feedsources'
+  'feedsdue'
+  'feedpolls'
 ]
 
 @description('Blob containers the hub uses (webinar assets, Teams token caches, the digest outbox).')

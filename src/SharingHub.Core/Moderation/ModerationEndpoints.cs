@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using SharingHub.Access;
 using SharingHub.Common.Http;
 using SharingHub.Stories;
 
@@ -16,11 +17,13 @@ public static class ModerationEndpoints
             query.Errors.Add("network", "is required: the queue is per network (GET /api/networks lists them)");
         }
         query.ThrowIfInvalid();
+        Caller.Of(request).Demand(Role.Secretariat, network!);
         return TypedResults.Ok(await moderation.QueueAsync(network!, ct));
     }
 
-    public static async Task<IResult> Approve(HttpRequest request, string id, ModerationService moderation, CancellationToken ct)
+    public static async Task<IResult> Approve(HttpRequest request, string id, ModerationService moderation, StoryService stories, CancellationToken ct)
     {
+        await DemandSecretariatAsync(request, id, stories, ct);
         var expected = EntityTag.OptionalIfMatch(request);
         var body = request.ContentLength is 0 || (request.ContentLength is null && request.ContentType is null)
             ? new ApproveRequest(null, null)
@@ -28,11 +31,21 @@ public static class ModerationEndpoints
         return WithETag(request, await moderation.ApproveAsync(id, body, Who(request), expected, ct));
     }
 
-    public static async Task<IResult> Reject(HttpRequest request, string id, ModerationService moderation, CancellationToken ct)
+    public static async Task<IResult> Reject(HttpRequest request, string id, ModerationService moderation, StoryService stories, CancellationToken ct)
     {
+        await DemandSecretariatAsync(request, id, stories, ct);
         var expected = EntityTag.OptionalIfMatch(request);
         var body = await RequestBody.ReadJsonAsync<ModerationRejectRequest>(request, ct, maxBytes: 16 * 1024);
         return WithETag(request, await moderation.RejectAsync(id, body.Reason, Who(request), expected, ct));
+    }
+
+    /// <summary>Role first (cheap, reveals nothing), then the story's network.</summary>
+    private static async Task DemandSecretariatAsync(HttpRequest request, string id, StoryService stories, CancellationToken ct)
+    {
+        var caller = Caller.Of(request);
+        caller.Demand(Role.Secretariat);
+        var story = await stories.GetAsync(id, ct);
+        caller.Demand(Role.Secretariat, story.Network);
     }
 
     /// <summary>The signed-in caller's name; "anonymous" until the hosts authenticate callers.</summary>

@@ -36,8 +36,13 @@ public sealed class ModerationTests
     {
         await using var kit = await FeedTestKit.StartAsync();
         var id = await FirstQueuedAsync(kit, index: 1);
+        using var otherNetwork = await kit.Hub.CreateClientWithRoleAsync("secretariat", "more-og-romsdal");
+        using var editor = await kit.Hub.CreateClientWithRoleAsync("secretariat", "trondelag");
 
-        var response = await kit.Client.PostAsJsonAsync($"/api/moderation/{id}/approve", new { acceptSuggestions = new[] { "municipality", "goals", "sector" } });
+        var refused = await otherNetwork.PostAsJsonAsync($"/api/moderation/{id}/approve", new { acceptSuggestions = new[] { "goals" } });
+        var response = await editor.PostAsJsonAsync($"/api/moderation/{id}/approve", new { acceptSuggestions = new[] { "municipality", "goals", "sector" } });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var story = await kit.StoryAsync(id);
@@ -47,7 +52,7 @@ public sealed class ModerationTests
         Assert.Equal([7, 13], story.GetProperty("goals").EnumerateArray().Select(g => g.GetInt32()));
         Assert.Equal("kindergarten", story.GetProperty("sector").GetString());
         var moderation = story.GetProperty("moderation");
-        Assert.Equal("anonymous", moderation.GetProperty("by").GetString());
+        Assert.Equal("test secretariat", moderation.GetProperty("by").GetString());
         Assert.Equal("approved", moderation.GetProperty("decision").GetString());
         Assert.Equal(kit.Hub.Clock.GetUtcNow(), moderation.GetProperty("at").GetDateTimeOffset());
         Assert.Equal(2, (await kit.QueueAsync()).Length);
@@ -90,21 +95,22 @@ public sealed class ModerationTests
     [Fact]
     public async Task RejectingNeedsAReasonAndRecordsItWithTheSignedInEditor()
     {
-        await using var kit = await FeedTestKit.StartAsync(configureServices: s => s.AddSingleton<IStartupFilter, SignedInEditor>());
+        await using var kit = await FeedTestKit.StartAsync();
         var id = await FirstQueuedAsync(kit);
+        using var editor = await kit.Hub.CreateClientWithRoleAsync("secretariat", "trondelag");
 
-        var noReason = await kit.Client.PostAsJsonAsync($"/api/moderation/{id}/reject", new { reason = "  " });
+        var noReason = await editor.PostAsJsonAsync($"/api/moderation/{id}/reject", new { reason = "  " });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.True((await noReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
         Assert.Equal("submitted", (await kit.StoryAsync(id)).GetProperty("status").GetString());
 
-        var rejected = await kit.Client.PostAsJsonAsync($"/api/moderation/{id}/reject", new { reason = "Dette er en nyhetssak, ikke et tiltak." });
+        var rejected = await editor.PostAsJsonAsync($"/api/moderation/{id}/reject", new { reason = "Dette er en nyhetssak, ikke et tiltak." });
 
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
         var story = await kit.StoryAsync(id);
         Assert.Equal("rejected", story.GetProperty("status").GetString());
         Assert.Equal("Dette er en nyhetssak, ikke et tiltak.", story.GetProperty("rejectionReason").GetString());
-        Assert.Equal("kari@trondelag.example.no", story.GetProperty("moderation").GetProperty("by").GetString());
+        Assert.Equal("test secretariat", story.GetProperty("moderation").GetProperty("by").GetString());
         Assert.Equal("rejected", story.GetProperty("moderation").GetProperty("decision").GetString());
         Assert.DoesNotContain(await kit.QueueAsync(), s => s.GetProperty("id").GetString() == id);
     }
@@ -164,19 +170,5 @@ public sealed class ModerationTests
         var sid = await kit.AddSourceAsync(kit.Server.Publish("trondelag.xml", FeedSamples.Rss(FeedSamples.Trondelag)));
         await kit.PollAsync(sid);
         return (await kit.QueueAsync())[index].GetProperty("id").GetString()!;
-    }
-
-    /// <summary>Stands in for the API-key authentication another change adds: every request is made by one named editor.</summary>
-    private sealed class SignedInEditor : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "kari@trondelag.example.no")], "test"));
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }
