@@ -12,6 +12,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<HubExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
 builder.Services.AddDemoData(builder.Configuration, args);
+builder.Services.AddWebinarCleanupSchedule();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -21,6 +22,7 @@ var api = app.MapGroup("/api");
 api.MapReference();
 api.MapNetworks();
 api.MapStories();
+api.MapWebinars();
 
 await app.RunAsync();
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SharingHub.Networks;
 using SharingHub.Storage;
 using SharingHub.Stories;
+using SharingHub.Webinars;
 
 namespace SharingHub.Hosting;
 
@@ -16,6 +17,7 @@ public static class SharingHubServiceCollectionExtensions
         services.AddHubStorage(configuration);
         services.AddNetworks();
         services.AddStories();
+        services.AddWebinars();
         return services;
     }
 }
