@@ -25,6 +25,9 @@ public static partial class WebVttParser
     [GeneratedRegex(@"^<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")]
     private static partial Regex VoiceTag();
 
+    [GeneratedRegex(@"^\s*\d{1,3}:\d")]
+    private static partial Regex LooksLikeTiming();
+
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex AnyTag();
 
@@ -98,7 +101,8 @@ public static partial class WebVttParser
         var timingIndex = first.Contains("-->", StringComparison.Ordinal) ? 0 : 1;
         if (timingIndex >= block.Count || !block[timingIndex].Text.Contains("-->", StringComparison.Ordinal))
         {
-            var at = block[Math.Min(timingIndex, block.Count - 1)];
+            // A first line that starts like a timestamp is a mistyped timing, not a cue identifier.
+            var at = LooksLikeTiming().IsMatch(first) ? block[0] : block[Math.Min(timingIndex, block.Count - 1)];
             throw new WebVttFormatException(at.Number, $"'{Shorten(at.Text)}' is not a cue timing (expected hh:mm:ss.ttt --> hh:mm:ss.ttt)");
         }
         var (number, timing) = block[timingIndex];
