@@ -14,6 +14,7 @@ internal static class DemoData
         if (args.Contains("--demo") || configuration.GetValue<bool>("Demo:Seed"))
         {
             services.AddHostedService<DemoSeeder>();
+            services.AddHostedService<WebinarDemoSeeder>();
         }
         return services;
     }
