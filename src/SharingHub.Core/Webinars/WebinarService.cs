@@ -88,7 +88,6 @@ public sealed class WebinarService(
             Summary = speakers.Length == 0
                 ? $"Presentert på {series} {OsloTime.LongDate(webinar.StartsAt)}."
                 : $"Presentert på {series} {OsloTime.LongDate(webinar.StartsAt)} av {speakers}.",
-            Body = presentation.Chapter?.TranscriptExcerpt,
         };
         var (story, _) = await stories.CreateAsync(draft, idempotencyKey: null, ct,
             new NewStoryOptions(StorySources.Webinar, StoryStatus.Draft, new PresentationLink(webinarId, presentationId)));
