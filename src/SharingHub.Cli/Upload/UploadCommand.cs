@@ -53,7 +53,7 @@ public static class UploadCommand
         return command;
     }
 
-    /// <summary>One line on stderr, redrawn in place: "[#######.............]  35%  1.4/4.0 GB  92 MB/s".</summary>
+    /// <summary>One line on stderr, redrawn in place: "[#######.............]  35%  1400/4000 MB  92 MB/s".</summary>
     private sealed class ProgressBar : IProgress<UploadProgress>
     {
         private readonly Stopwatch watch = Stopwatch.StartNew();
@@ -68,7 +68,7 @@ public static class UploadCommand
             var fraction = value.TotalBytes == 0 ? 1 : (double)value.BytesDone / value.TotalBytes;
             var filled = (int)(fraction * 30);
             var rate = (value.BytesDone - firstBytes) / Math.Max(0.001, watch.Elapsed.TotalSeconds) / 1e6;
-            Console.Error.Write($"\r[{new string('#', filled)}{new string('.', 30 - filled)}] {fraction,4:P0}  {value.BytesDone / 1e9:F2}/{value.TotalBytes / 1e9:F2} GB  {rate:F0} MB/s  ");
+            Console.Error.Write($"\r[{new string('#', filled)}{new string('.', 30 - filled)}] {fraction,4:P0}  {value.BytesDone / 1e6:F0}/{value.TotalBytes / 1e6:F0} MB  {rate:F0} MB/s  ");
         }
     }
 }
