@@ -10,7 +10,7 @@ using SharingHub.Testing;
 namespace SharingHub.Bench;
 
 /// <summary>
-/// `upload [sizeMiB…]` (default 1024): the upload command through the hub's issued URL against a bare
+/// `upload [sizeMiB…] [--parallel 8] [--block-mb 8]` (default 1024): the upload command through the hub's issued URL against a bare
 /// BlobClient.UploadAsync of the same file to the same Azurite, and the self-host's memory while it served the upload.
 /// The self-host runs as its own process (Release build), so its memory is its own.
 /// </summary>
@@ -23,13 +23,16 @@ public sealed partial class UploadBench : IScenario
 
     public async Task RunAsync(string[] args)
     {
+        var parallel = Option(ref args, "--parallel", 8);
+        var blockMb = Option(ref args, "--block-mb", 8);
+        var uploader = new UploaderOptions { Parallelism = parallel, BlockSize = blockMb * 1024 * 1024 };
         var sizes = args.Length == 0 ? [1024] : args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var connection = await SharedAzurite.ConnectionStringAsync();
         using var host = await SelfHost.StartAsync(connection);
         using var api = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromMinutes(10) };
         var bare = new BlobContainerClient(connection, "bench-bare");
         await bare.CreateIfNotExistsAsync();
-        Console.WriteLine($"self-host pid {host.Process.Id} at {host.Address}; idle RSS {Memory.Read(host.Process.Id).RssMb:F0} MB");
+        Console.WriteLine($"self-host pid {host.Process.Id} at {host.Address}; idle RSS {Memory.Read(host.Process.Id).RssMb:F0} MB; upload command: {blockMb} MiB blocks, {parallel} in flight");
 
         foreach (var mib in sizes)
         {
@@ -41,20 +44,32 @@ public sealed partial class UploadBench : IScenario
 
             var bareBlob = bare.GetBlobClient($"bare-{mib}.mp4");
             var bareTime = await Measure.TimeAsync(() => bareBlob.UploadAsync(path, overwrite: true));
+            await bareBlob.DeleteIfExistsAsync(); // in-memory Azurite slows down as it fills: each upload starts from the same state
 
             using var sampler = new Memory.Sampler(host.Process.Id);
             UploadResult? result = null;
             var hubTime = await Measure.TimeAsync(async () =>
-                result = await new Uploader(api).UploadAsync(new UploadRequest(webinarId, "recording", path), null, CancellationToken.None));
+                result = await new Uploader(api, uploader).UploadAsync(new UploadRequest(webinarId, "recording", path), null, CancellationToken.None));
             var peak = sampler.Stop();
 
             Measure.Report($"upload {mib} MiB (hub status {result!.Status}, {result.BlocksSent} blocks)", hubTime, bareTime, target: 0.9);
             Console.WriteLine($"  hub {mib / hubTime.TotalSeconds:F0} MiB/s, bare {mib / bareTime.TotalSeconds:F0} MiB/s; self-host RSS peak during upload {peak.RssMb:F0} MB, VmHWM {peak.HwmMb:F0} MB");
 
-            await bareBlob.DeleteIfExistsAsync();
             await new BlobServiceClient(connection).GetBlobContainerClient($"{host.Prefix}-webinar-assets").GetBlobClient($"{webinarId}/{result.AssetId}").DeleteIfExistsAsync();
             File.Delete(path);
         }
+    }
+
+    private static int Option(ref string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0 || at + 1 >= args.Length)
+        {
+            return fallback;
+        }
+        var value = int.Parse(args[at + 1], CultureInfo.InvariantCulture);
+        args = [.. args[..at], .. args[(at + 2)..]];
+        return value;
     }
 
     /// <summary>Pseudo-random content (not compressible, not zeros) behind a real MP4 'ftyp' box, written in 8 MiB pieces.</summary>
