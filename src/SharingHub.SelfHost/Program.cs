@@ -13,6 +13,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<HubExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
 builder.Services.AddDemoData(builder.Configuration, args);
+builder.Services.AddWebinarCleanupSchedule();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -25,6 +26,7 @@ api.MapNetworks();
 api.MapStories();
 api.MapAccess();
 api.MapFeedsAndModeration();
+api.MapWebinars();
 
 await app.RunAsync();
 

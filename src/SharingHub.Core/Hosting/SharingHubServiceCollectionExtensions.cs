@@ -7,6 +7,7 @@ using SharingHub.Moderation;
 using SharingHub.Networks;
 using SharingHub.Storage;
 using SharingHub.Stories;
+using SharingHub.Webinars;
 
 namespace SharingHub.Hosting;
 
@@ -21,6 +22,7 @@ public static class SharingHubServiceCollectionExtensions
         services.AddStories();
         services.AddAccess(configuration);
         services.AddFeeds().AddModeration();
+        services.AddWebinars();
         return services;
     }
 }

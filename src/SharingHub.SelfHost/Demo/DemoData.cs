@@ -15,6 +15,7 @@ internal static class DemoData
         {
             services.AddHostedService<DemoSeeder>();
             ProvideAdminKey(configuration);
+            services.AddHostedService<WebinarDemoSeeder>();
         }
         return services;
     }

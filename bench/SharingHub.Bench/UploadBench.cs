@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Azure.Storage.Blobs;
+using SharingHub.Cli.Upload;
+using SharingHub.Testing;
+
+namespace SharingHub.Bench;
+
+/// <summary>
+/// `upload [sizeMiB…] [--parallel 8] [--block-mb 8]` (default 1024): the upload command through the hub's issued URL against a bare
+/// BlobClient.UploadAsync of the same file to the same Azurite, and the self-host's memory while it served the upload.
+/// The self-host runs as its own process (Release build), so its memory is its own.
+/// </summary>
+public sealed partial class UploadBench : IScenario
+{
+    public string Description => "webinar recording upload: upload command via issued URL vs bare BlobClient, plus self-host memory";
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex Listening();
+
+    public async Task RunAsync(string[] args)
+    {
+        var parallel = Option(ref args, "--parallel", 8);
+        var blockMb = Option(ref args, "--block-mb", 8);
+        var uploader = new UploaderOptions { Parallelism = parallel, BlockSize = blockMb * 1024 * 1024 };
+        var sizes = args.Length == 0 ? [1024] : args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        var connection = await SharedAzurite.ConnectionStringAsync();
+        using var host = await SelfHost.StartAsync(connection);
+        using var api = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromMinutes(10) };
+        var bare = new BlobContainerClient(connection, "bench-bare");
+        await bare.CreateIfNotExistsAsync();
+        Console.WriteLine($"self-host pid {host.Process.Id} at {host.Address}; idle RSS {Memory.Read(host.Process.Id).RssMb:F0} MB; upload command: {blockMb} MiB blocks, {parallel} in flight");
+
+        foreach (var mib in sizes)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"sharinghub-bench-{mib}.mp4");
+            WriteFile(path, (long)mib * 1024 * 1024);
+            var episode = await (await api.PostAsJsonAsync("/api/webinars", new { title = $"Bench {mib} MiB", startsAt = "2026-09-25T09:00:00+02:00" }))
+                .Content.ReadFromJsonAsync<JsonElement>();
+            var webinarId = episode.GetProperty("id").GetString()!;
+
+            var bareBlob = bare.GetBlobClient($"bare-{mib}.mp4");
+            var bareTime = await Measure.TimeAsync(() => bareBlob.UploadAsync(path, overwrite: true));
+            await bareBlob.DeleteIfExistsAsync(); // in-memory Azurite slows down as it fills: each upload starts from the same state
+
+            using var sampler = new Memory.Sampler(host.Process.Id);
+            UploadResult? result = null;
+            var hubTime = await Measure.TimeAsync(async () =>
+                result = await new Uploader(api, uploader).UploadAsync(new UploadRequest(webinarId, "recording", path), null, CancellationToken.None));
+            var peak = sampler.Stop();
+
+            Measure.Report($"upload {mib} MiB (hub status {result!.Status}, {result.BlocksSent} blocks)", hubTime, bareTime, target: 0.9);
+            Console.WriteLine($"  hub {mib / hubTime.TotalSeconds:F0} MiB/s, bare {mib / bareTime.TotalSeconds:F0} MiB/s; self-host RSS peak during upload {peak.RssMb:F0} MB, VmHWM {peak.HwmMb:F0} MB");
+
+            await new BlobServiceClient(connection).GetBlobContainerClient($"{host.Prefix}-webinar-assets").GetBlobClient($"{webinarId}/{result.AssetId}").DeleteIfExistsAsync();
+            File.Delete(path);
+        }
+    }
+
+    private static int Option(ref string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0 || at + 1 >= args.Length)
+        {
+            return fallback;
+        }
+        var value = int.Parse(args[at + 1], CultureInfo.InvariantCulture);
+        args = [.. args[..at], .. args[(at + 2)..]];
+        return value;
+    }
+
+    /// <summary>Pseudo-random content (not compressible, not zeros) behind a real MP4 'ftyp' box, written in 8 MiB pieces.</summary>
+    private static void WriteFile(string path, long length)
+    {
+        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        var buffer = new byte[8 << 20];
+        var random = new Random(42);
+        for (long written = 0; written < length; written += buffer.Length)
+        {
+            random.NextBytes(buffer);
+            if (written == 0)
+            {
+                "\0\0\0\u0020ftypisom"u8.CopyTo(buffer);
+            }
+            file.Write(buffer, 0, (int)Math.Min(buffer.Length, length - written));
+        }
+    }
+
+    private sealed class SelfHost : IDisposable
+    {
+        public required Process Process { get; init; }
+        public required Uri Address { get; init; }
+        public required string Prefix { get; init; }
+
+        public static async Task<SelfHost> StartAsync(string connection)
+        {
+            var root = AppContext.BaseDirectory;
+            while (!File.Exists(Path.Combine(root, "SharingHub.sln")))
+            {
+                root = Path.GetDirectoryName(root.TrimEnd('/')) ?? throw new InvalidOperationException("Run the bench from inside the repository.");
+            }
+            var dll = Path.Combine(root, "src/SharingHub.SelfHost/bin/Release/net10.0/SharingHub.SelfHost.dll");
+            var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
+            start.ArgumentList.Add(dll);
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add("http://127.0.0.1:0");
+            start.Environment["Storage__ConnectionString"] = connection;
+            start.Environment["Storage__Prefix"] = prefix;
+            var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the self-host.");
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (DateTime.UtcNow < deadline && await process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (Listening().Match(line) is { Success: true } match)
+                {
+                    _ = process.StandardOutput.ReadToEndAsync(); // keep draining, so the host never blocks on a full pipe
+                    return new SelfHost { Process = process, Address = new Uri(match.Groups[1].Value), Prefix = prefix };
+                }
+            }
+            process.Kill();
+            throw new InvalidOperationException($"The self-host did not start (is {dll} built? run with -c Release).");
+        }
+
+        public void Dispose()
+        {
+            Process.Kill(entireProcessTree: true);
+            Process.Dispose();
+        }
+    }
+
+    private static class Memory
+    {
+        public readonly record struct Reading(double RssMb, double HwmMb);
+
+        public static Reading Read(int pid)
+        {
+            double rss = 0, hwm = 0;
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    rss = Kb(line) / 1024;
+                }
+                else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    hwm = Kb(line) / 1024;
+                }
+            }
+            return new Reading(rss, hwm);
+        }
+
+        private static double Kb(string line) => double.Parse(line.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+
+        /// <summary>Samples RSS every 100 ms; reports the highest seen and the kernel's high-water mark.</summary>
+        public sealed class Sampler : IDisposable
+        {
+            private readonly CancellationTokenSource stop = new();
+            private readonly Task<double> loop;
+            private readonly int pid;
+
+            public Sampler(int pid)
+            {
+                this.pid = pid;
+                loop = Task.Run(async () =>
+                {
+                    var peak = 0.0;
+                    while (!stop.IsCancellationRequested)
+                    {
+                        peak = Math.Max(peak, Read(pid).RssMb);
+                        try
+                        {
+                            await Task.Delay(100, stop.Token);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            break;
+                        }
+                    }
+                    return peak;
+                });
+            }
+
+            public Reading Stop()
+            {
+                stop.Cancel();
+                var peak = loop.GetAwaiter().GetResult();
+                return new Reading(Math.Max(peak, Read(pid).RssMb), Read(pid).HwmMb);
+            }
+
+            public void Dispose() => stop.Dispose();
+        }
+    }
+}

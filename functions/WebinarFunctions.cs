@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using SharingHub.Webinars;
+using SharingHub.Webinars.Assets;
+
+namespace SharingHub.Functions;
+
+/// <summary>/api/webinars and the clean-up timer: each function binds its trigger and hands over to <see cref="WebinarEndpoints"/>.</summary>
+public sealed class WebinarFunctions(WebinarService webinars, AssetService assets, UploadCleanupJob cleanup)
+{
+    [Function(nameof(ListWebinars))]
+    public Task<IResult> ListWebinars(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinars")] HttpRequest request, CancellationToken ct) =>
+        WebinarEndpoints.List(request, webinars, ct);
+
+    [Function(nameof(CreateWebinar))]
+    public Task<IResult> CreateWebinar(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webinars")] HttpRequest request, CancellationToken ct) =>
+        WebinarEndpoints.Create(request, webinars, ct);
+
+    [Function(nameof(GetWebinar))]
+    public Task<IResult> GetWebinar(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinars/{id}")] HttpRequest request, string id, CancellationToken ct) =>
+        WebinarEndpoints.Get(request, id, webinars, ct);
+
+    [Function(nameof(UpdateWebinar))]
+    public Task<IResult> UpdateWebinar(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "webinars/{id}")] HttpRequest request, string id, CancellationToken ct) =>
+        WebinarEndpoints.Update(request, id, webinars, ct);
+
+    [Function(nameof(GetWebinarTranscript))]
+    public Task<IResult> GetWebinarTranscript(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinars/{id}/transcript")] HttpRequest request, string id, CancellationToken ct) =>
+        WebinarEndpoints.Transcript(id, webinars, ct);
+
+    [Function(nameof(CreateStoryFromPresentation))]
+    public Task<IResult> CreateStoryFromPresentation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webinars/{id}/presentations/{presentationId}/story")] HttpRequest request,
+        string id, string presentationId, CancellationToken ct) =>
+        WebinarEndpoints.CreateStory(request, id, presentationId, webinars, ct);
+
+    [Function(nameof(ListWebinarAssets))]
+    public Task<IResult> ListWebinarAssets(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinars/{id}/assets")] HttpRequest request, string id, CancellationToken ct) =>
+        WebinarEndpoints.ListAssets(id, assets, ct);
+
+    [Function(nameof(RequestWebinarUpload))]
+    public Task<IResult> RequestWebinarUpload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webinars/{id}/assets")] HttpRequest request, string id, CancellationToken ct) =>
+        WebinarEndpoints.RequestUpload(request, id, assets, ct);
+
+    [Function(nameof(GetWebinarAsset))]
+    public Task<IResult> GetWebinarAsset(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinars/{id}/assets/{assetId}")] HttpRequest request,
+        string id, string assetId, CancellationToken ct) =>
+        WebinarEndpoints.GetAsset(id, assetId, assets, ct);
+
+    [Function(nameof(RenewWebinarUpload))]
+    public Task<IResult> RenewWebinarUpload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webinars/{id}/assets/{assetId}/upload-url")] HttpRequest request,
+        string id, string assetId, CancellationToken ct) =>
+        WebinarEndpoints.RenewUpload(id, assetId, assets, ct);
+
+    [Function(nameof(CompleteWebinarUpload))]
+    public Task<IResult> CompleteWebinarUpload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webinars/{id}/assets/{assetId}/complete")] HttpRequest request,
+        string id, string assetId, CancellationToken ct) =>
+        WebinarEndpoints.Complete(id, assetId, assets, ct);
+
+    [Function(nameof(CleanUpWebinarUploads))]
+    public Task CleanUpWebinarUploads([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken ct) =>
+        cleanup.RunOnceAsync(ct);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using SharingHub.Storage;
+using SharingHub.Webinars.Assets;
+using SharingHub.Webinars.Transcripts;
+
+namespace SharingHub.Webinars;
+
+public static class WebinarsModule
+{
+    public static IServiceCollection AddWebinars(this IServiceCollection services)
+    {
+        services.AddOptions<WebinarOptions>().BindConfiguration(WebinarOptions.Section);
+        services.AddStorageResource(StorageKind.Table, TableWebinarStore.MainTable);
+        services.AddStorageResource(StorageKind.Table, TableWebinarStore.IndexTable);
+        services.AddStorageResource(StorageKind.Table, TableAssetStore.AssetTable);
+        services.AddStorageResource(StorageKind.Table, TableAssetStore.WatchTable);
+        services.AddStorageResource(StorageKind.Container, BlobAssetBlobs.Container);
+        services.AddStorageResource(StorageKind.Container, BlobTranscriptStore.Container);
+        services.AddSingleton<IWebinarStore, TableWebinarStore>();
+        services.AddSingleton<IAssetStore, TableAssetStore>();
+        services.AddSingleton<IAssetBlobs, BlobAssetBlobs>();
+        services.AddSingleton<ITranscriptStore, BlobTranscriptStore>();
+        services.AddSingleton<WebinarService>();
+        services.AddSingleton<AssetService>();
+        services.AddSingleton<UploadCleanupJob>();
+        return services;
+    }
+}

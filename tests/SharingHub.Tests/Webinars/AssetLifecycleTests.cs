@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Blobs.Specialized;
+using SharingHub.Testing;
+
+namespace SharingHub.Tests.Webinars;
+
+public sealed class AssetLifecycleTests
+{
+    [Fact]
+    public async Task BlocksCommittedWithoutContentMd5AreHashedByTheHubInOneStreamingPass()
+    {
+        await using var hub = await HubApp.StartAsync();
+        var client = hub.CreateClient();
+        var episode = await WebinarTestData.CreateEpisodeAsync(client);
+        var bytes = WebinarTestData.Mp4(200 * 1024);
+        var ticket = await WebinarTestData.TicketAsync(client, episode.Id(), "recording", "opptak.mp4", "video/mp4", bytes.Length);
+        var blob = new BlockBlobClient(new Uri(ticket.GetProperty("uploadUrl").GetString()!));
+
+        var ids = new List<string>();
+        for (var offset = 0; offset < bytes.Length; offset += 64 * 1024)
+        {
+            var id = Convert.ToBase64String(Encoding.ASCII.GetBytes($"b{offset:D10}"));
+            await blob.StageBlockAsync(id, new MemoryStream(bytes, offset, Math.Min(64 * 1024, bytes.Length - offset)));
+            ids.Add(id);
+        }
+        await blob.CommitBlockListAsync(ids);
+        var (_, asset) = await WebinarTestData.CompleteAsync(client, episode.Id(), ticket);
+
+        Assert.Equal("available", asset.GetProperty("status").GetString());
+        Assert.Equal("md5:" + Convert.ToBase64String(MD5.HashData(bytes)), asset.GetProperty("contentHash").GetString());
+    }
+
+    [Fact]
+    public async Task PendingUploadGetsAFreshUrlButFinishedOneDoesNot()
+    {
+        await using var hub = await HubApp.StartAsync();
+        var client = hub.CreateClient();
+        var episode = await WebinarTestData.CreateEpisodeAsync(client);
+        var bytes = WebinarTestData.Pdf();
+        var ticket = await WebinarTestData.TicketAsync(client, episode.Id(), "slides", "lysark.pdf", "application/pdf", bytes.Length);
+        var renewRoute = $"/api/webinars/{episode.Id()}/assets/{ticket.Id("assetId")}/upload-url";
+
+        hub.Clock.Advance(TimeSpan.FromMinutes(20));
+        var renewed = await client.PostAsync(renewRoute, null);
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        var fresh = await renewed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(fresh.GetProperty("expiresAt").GetDateTimeOffset() > ticket.GetProperty("expiresAt").GetDateTimeOffset());
+        await WebinarTestData.UploadThroughAsync(fresh, bytes);
+        var (_, asset) = await WebinarTestData.CompleteAsync(client, episode.Id(), ticket);
+        Assert.Equal("available", asset.GetProperty("status").GetString());
+
+        Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync(renewRoute, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/webinars/{episode.Id()}/assets/ffff/upload-url", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task EpisodeWithoutCaptionsHasNoTranscript()
+    {
+        await using var hub = await HubApp.StartAsync();
+        var client = hub.CreateClient();
+        var episode = await WebinarTestData.CreateEpisodeAsync(client);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/webinars/{episode.Id()}/transcript")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DemoSeedingAddsSeptembersEpisode()
+    {
+        var settings = new Dictionary<string, string?> { ["Demo:Seed"] = "true" };
+        await using var hub = await HubApp.StartAsync(settings);
+        var client = hub.CreateClient();
+
+        var september = await client.GetFromJsonAsync<JsonElement>("/api/webinars?from=2026-09-01&to=2026-10-01");
+        var episode = september.GetProperty("items").EnumerateArray().Single();
+        var titles = episode.GetProperty("presentations").EnumerateArray().Select(p => p.GetProperty("title").GetString()).ToList();
+        Assert.Contains("Bibliotek og bærekraft", titles);
+        Assert.Contains("Finn løsninger", titles);
+        Assert.Equal(4, titles.Count);
+    }
+}
