@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using SharingHub.Access;
 using SharingHub.Webinars;
 using SharingHub.Webinars.Assets;
 
@@ -8,6 +9,7 @@ namespace SharingHub.Functions;
 /// <summary>/api/webinars and the clean-up timer: each function binds its trigger and hands over to <see cref="WebinarEndpoints"/>.</summary>
 public sealed class WebinarFunctions(WebinarService webinars, AssetService assets, UploadCleanupJob cleanup)
 {
+    [PublicRead]
     [Function(nameof(ListWebinars))]
     public Task<IResult> ListWebinars(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinars")] HttpRequest request, CancellationToken ct) =>
@@ -18,6 +20,7 @@ public sealed class WebinarFunctions(WebinarService webinars, AssetService asset
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webinars")] HttpRequest request, CancellationToken ct) =>
         WebinarEndpoints.Create(request, webinars, ct);
 
+    [PublicRead]
     [Function(nameof(GetWebinar))]
     public Task<IResult> GetWebinar(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinars/{id}")] HttpRequest request, string id, CancellationToken ct) =>
@@ -28,10 +31,11 @@ public sealed class WebinarFunctions(WebinarService webinars, AssetService asset
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "webinars/{id}")] HttpRequest request, string id, CancellationToken ct) =>
         WebinarEndpoints.Update(request, id, webinars, ct);
 
+    [PublicRead]
     [Function(nameof(GetWebinarTranscript))]
     public Task<IResult> GetWebinarTranscript(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinars/{id}/transcript")] HttpRequest request, string id, CancellationToken ct) =>
-        WebinarEndpoints.Transcript(id, webinars, ct);
+        WebinarEndpoints.Transcript(request, id, webinars, ct);
 
     [Function(nameof(CreateStoryFromPresentation))]
     public Task<IResult> CreateStoryFromPresentation(
@@ -39,33 +43,35 @@ public sealed class WebinarFunctions(WebinarService webinars, AssetService asset
         string id, string presentationId, CancellationToken ct) =>
         WebinarEndpoints.CreateStory(request, id, presentationId, webinars, ct);
 
+    [PublicRead]
     [Function(nameof(ListWebinarAssets))]
     public Task<IResult> ListWebinarAssets(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinars/{id}/assets")] HttpRequest request, string id, CancellationToken ct) =>
-        WebinarEndpoints.ListAssets(id, assets, ct);
+        WebinarEndpoints.ListAssets(request, id, webinars, assets, ct);
 
     [Function(nameof(RequestWebinarUpload))]
     public Task<IResult> RequestWebinarUpload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webinars/{id}/assets")] HttpRequest request, string id, CancellationToken ct) =>
         WebinarEndpoints.RequestUpload(request, id, assets, ct);
 
+    [PublicRead]
     [Function(nameof(GetWebinarAsset))]
     public Task<IResult> GetWebinarAsset(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinars/{id}/assets/{assetId}")] HttpRequest request,
         string id, string assetId, CancellationToken ct) =>
-        WebinarEndpoints.GetAsset(id, assetId, assets, ct);
+        WebinarEndpoints.GetAsset(request, id, assetId, webinars, assets, ct);
 
     [Function(nameof(RenewWebinarUpload))]
     public Task<IResult> RenewWebinarUpload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webinars/{id}/assets/{assetId}/upload-url")] HttpRequest request,
         string id, string assetId, CancellationToken ct) =>
-        WebinarEndpoints.RenewUpload(id, assetId, assets, ct);
+        WebinarEndpoints.RenewUpload(request, id, assetId, assets, ct);
 
     [Function(nameof(CompleteWebinarUpload))]
     public Task<IResult> CompleteWebinarUpload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webinars/{id}/assets/{assetId}/complete")] HttpRequest request,
         string id, string assetId, CancellationToken ct) =>
-        WebinarEndpoints.Complete(id, assetId, assets, ct);
+        WebinarEndpoints.Complete(request, id, assetId, assets, ct);
 
     [Function(nameof(CleanUpWebinarUploads))]
     public Task CleanUpWebinarUploads([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken ct) =>

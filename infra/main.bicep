@@ -77,6 +77,9 @@ param tableNames string[] = [
   'feedsources'
   'feedsdue'
   'feedpolls'
+  'webinarassets'
+  'webinarindex'
+  'webinaruploads'
 ]
 
 @description('Blob containers the hub uses (webinar assets, Teams token caches, the digest outbox).')
@@ -84,6 +87,7 @@ param containerNames string[] = [
   'webinar-assets'
   'token-caches'
   'outbox'
+  'webinar-transcripts'
 ]
 
 @description('Queues the hub uses: digest deliveries and the poison queue the Functions host moves failed messages to.')

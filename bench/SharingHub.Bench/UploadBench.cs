@@ -30,6 +30,7 @@ public sealed partial class UploadBench : IScenario
         var connection = await SharedAzurite.ConnectionStringAsync();
         using var host = await SelfHost.StartAsync(connection);
         using var api = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromMinutes(10) };
+        api.DefaultRequestHeaders.Add("X-Api-Key", host.AdminKey);
         var bare = new BlobContainerClient(connection, "bench-bare");
         await bare.CreateIfNotExistsAsync();
         Console.WriteLine($"self-host pid {host.Process.Id} at {host.Address}; idle RSS {Memory.Read(host.Process.Id).RssMb:F0} MB; upload command: {blockMb} MiB blocks, {parallel} in flight");
@@ -94,6 +95,7 @@ public sealed partial class UploadBench : IScenario
         public required Process Process { get; init; }
         public required Uri Address { get; init; }
         public required string Prefix { get; init; }
+        public required string AdminKey { get; init; }
 
         public static async Task<SelfHost> StartAsync(string connection)
         {
@@ -110,6 +112,8 @@ public sealed partial class UploadBench : IScenario
             start.ArgumentList.Add("http://127.0.0.1:0");
             start.Environment["Storage__ConnectionString"] = connection;
             start.Environment["Storage__Prefix"] = prefix;
+            var adminKey = "bench-admin-" + Guid.NewGuid().ToString("N");
+            start.Environment["Access__BootstrapAdminKey"] = adminKey;
             var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the self-host.");
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (DateTime.UtcNow < deadline && await process.StandardOutput.ReadLineAsync() is { } line)
@@ -117,7 +121,7 @@ public sealed partial class UploadBench : IScenario
                 if (Listening().Match(line) is { Success: true } match)
                 {
                     _ = process.StandardOutput.ReadToEndAsync(); // keep draining, so the host never blocks on a full pipe
-                    return new SelfHost { Process = process, Address = new Uri(match.Groups[1].Value), Prefix = prefix };
+                    return new SelfHost { Process = process, Address = new Uri(match.Groups[1].Value), Prefix = prefix, AdminKey = adminKey };
                 }
             }
             process.Kill();

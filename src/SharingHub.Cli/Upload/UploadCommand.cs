@@ -17,15 +17,24 @@ public static class UploadCommand
             Description = "The hub's address (or set SHARINGHUB_API)",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SHARINGHUB_API") ?? "http://127.0.0.1:7071",
         };
+        var apiKey = new Option<string?>("--api-key")
+        {
+            Description = "An organiser's API key (or set SHARINGHUB_API_KEY)",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SHARINGHUB_API_KEY"),
+        };
         var blockMb = new Option<int>("--block-size-mb") { Description = "Block size in MiB (1–100)", DefaultValueFactory = _ => 8 };
         var parallel = new Option<int>("--parallel") { Description = "Blocks in flight at once", DefaultValueFactory = _ => 8 };
         var file = new Argument<FileInfo>("file") { Description = "The file to upload" };
 
-        var command = new Command("upload", "Upload a recording, slides or captions to a webinar episode") { webinar, kind, presentation, api, blockMb, parallel, file };
+        var command = new Command("upload", "Upload a recording, slides or captions to a webinar episode") { webinar, kind, presentation, api, apiKey, blockMb, parallel, file };
         command.SetAction(async (result, ct) =>
         {
             var blockSize = Math.Clamp(result.GetValue(blockMb), 1, 100) * 1024 * 1024;
             using var http = new HttpClient { BaseAddress = new Uri(result.GetValue(api)!), Timeout = TimeSpan.FromMinutes(5) };
+            if (result.GetValue(apiKey) is { Length: > 0 } key)
+            {
+                http.DefaultRequestHeaders.Add("X-Api-Key", key);
+            }
             var uploader = new Uploader(http, new UploaderOptions { BlockSize = blockSize, Parallelism = Math.Clamp(result.GetValue(parallel), 1, 64) });
             var request = new UploadRequest(result.GetValue(webinar)!, result.GetValue(kind)!, result.GetValue(file)!.FullName, result.GetValue(presentation));
             try

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http;
+using SharingHub.Access;
+using SharingHub.Common;
 using SharingHub.Common.Http;
 using SharingHub.Webinars.Assets;
 
@@ -11,25 +13,29 @@ public static class WebinarEndpoints
 
     public static async Task<IResult> Create(HttpRequest request, WebinarService webinars, CancellationToken ct)
     {
+        Caller.Of(request).Demand(Role.Organiser);
         var draft = await RequestBody.ReadJsonAsync<WebinarDraft>(request, ct);
         var webinar = await webinars.CreateAsync(draft, ct);
         return WithETag(request, webinar, TypedResults.Created($"/api/webinars/{webinar.Id}", webinar));
     }
 
+    [PublicRead]
     public static async Task<IResult> Get(HttpRequest request, string id, WebinarService webinars, CancellationToken ct)
     {
-        var webinar = await webinars.GetAsync(id, ct);
+        var webinar = await VisibleAsync(request, id, webinars, ct);
         return WithETag(request, webinar, TypedResults.Ok(webinar));
     }
 
     public static async Task<IResult> Update(HttpRequest request, string id, WebinarService webinars, CancellationToken ct)
     {
+        Caller.Of(request).Demand(Role.Organiser);
         var expected = EntityTag.RequiredIfMatch(request);
         var draft = await RequestBody.ReadJsonAsync<WebinarDraft>(request, ct);
         var webinar = await webinars.UpdateAsync(id, draft, expected, ct);
         return WithETag(request, webinar, TypedResults.Ok(webinar));
     }
 
+    [PublicRead]
     public static async Task<IResult> List(HttpRequest request, WebinarService webinars, CancellationToken ct)
     {
         var query = new QueryReader(request.Query);
@@ -41,39 +47,94 @@ public static class WebinarEndpoints
             query.Errors.Add("to", "must be later than from");
         }
         query.ThrowIfInvalid();
+        var caller = Caller.Of(request);
+        if (!caller.Has(Role.Organiser))
+        {
+            // The public sees published episodes only; asking for others needs the organiser role.
+            if (status is not null && WebinarRules.ParseStatus(status) != WebinarStatus.Published)
+            {
+                caller.Demand(Role.Organiser);
+            }
+            status = "published";
+        }
         var items = await webinars.ListAsync(from, to, WebinarRules.ParseStatus(status), ct);
         return TypedResults.Ok(new WebinarPage(items));
     }
 
     public static async Task<IResult> CreateStory(HttpRequest request, string id, string presentationId, WebinarService webinars, CancellationToken ct)
     {
+        Caller.Of(request).Demand(Role.Organiser);
         var body = await RequestBody.ReadJsonAsync<PresentationStoryRequest>(request, ct, maxBytes: 16 * 1024);
         var story = await webinars.CreateStoryAsync(id, presentationId, body, ct);
         request.HttpContext.Response.Headers.ETag = EntityTag.For(story.Version);
         return TypedResults.Created($"/api/stories/{story.Id}", story);
     }
 
-    public static async Task<IResult> Transcript(string id, WebinarService webinars, CancellationToken ct) =>
-        TypedResults.Ok(await webinars.GetTranscriptAsync(id, ct));
+    [PublicRead]
+    public static async Task<IResult> Transcript(HttpRequest request, string id, WebinarService webinars, CancellationToken ct)
+    {
+        await VisibleAsync(request, id, webinars, ct);
+        return TypedResults.Ok(await webinars.GetTranscriptAsync(id, ct));
+    }
 
     public static async Task<IResult> RequestUpload(HttpRequest request, string id, AssetService assets, CancellationToken ct)
     {
+        Caller.Of(request).Demand(Role.Organiser);
         var body = await RequestBody.ReadJsonAsync<AssetRequest>(request, ct, maxBytes: 16 * 1024);
         var ticket = await assets.RequestUploadAsync(id, body, ct);
         return TypedResults.Created($"/api/webinars/{id}/assets/{ticket.AssetId}", ticket);
     }
 
-    public static async Task<IResult> RenewUpload(string id, string assetId, AssetService assets, CancellationToken ct) =>
-        TypedResults.Ok(await assets.RenewUploadAsync(id, assetId, ct));
+    public static async Task<IResult> RenewUpload(HttpRequest request, string id, string assetId, AssetService assets, CancellationToken ct)
+    {
+        Caller.Of(request).Demand(Role.Organiser);
+        return TypedResults.Ok(await assets.RenewUploadAsync(id, assetId, ct));
+    }
 
-    public static async Task<IResult> Complete(string id, string assetId, AssetService assets, CancellationToken ct) =>
-        TypedResults.Ok(await assets.CompleteAsync(id, assetId, ct));
+    public static async Task<IResult> Complete(HttpRequest request, string id, string assetId, AssetService assets, CancellationToken ct)
+    {
+        Caller.Of(request).Demand(Role.Organiser);
+        return TypedResults.Ok(await assets.CompleteAsync(id, assetId, ct));
+    }
 
-    public static async Task<IResult> GetAsset(string id, string assetId, AssetService assets, CancellationToken ct) =>
-        TypedResults.Ok(await assets.GetAsync(id, assetId, ct));
+    /// <summary>The public sees an available asset's metadata of a published episode; the read URL needs a key.</summary>
+    [PublicRead]
+    public static async Task<IResult> GetAsset(HttpRequest request, string id, string assetId, WebinarService webinars, AssetService assets, CancellationToken ct)
+    {
+        await VisibleAsync(request, id, webinars, ct);
+        var asset = await assets.GetAsync(id, assetId, ct);
+        var caller = Caller.Of(request);
+        if (caller.Has(Role.Organiser))
+        {
+            return TypedResults.Ok(asset);
+        }
+        if (asset.Status != AssetStatus.Available)
+        {
+            throw new NotFoundException("Asset", assetId);
+        }
+        return TypedResults.Ok(caller.IsAuthenticated ? asset : asset with { ReadUrl = null, ReadUrlExpiresAt = null });
+    }
 
-    public static async Task<IResult> ListAssets(string id, AssetService assets, CancellationToken ct) =>
-        TypedResults.Ok(new AssetPage(await assets.ListAsync(id, ct)));
+    [PublicRead]
+    public static async Task<IResult> ListAssets(HttpRequest request, string id, WebinarService webinars, AssetService assets, CancellationToken ct)
+    {
+        await VisibleAsync(request, id, webinars, ct);
+        var items = await assets.ListAsync(id, ct);
+        return TypedResults.Ok(new AssetPage(Caller.Of(request).Has(Role.Organiser)
+            ? items
+            : [.. items.Where(a => a.Status == AssetStatus.Available).Select(a => a with { ReadUrl = null, ReadUrlExpiresAt = null })]));
+    }
+
+    /// <summary>An episode the caller may see: organisers see all, everyone else only published ones (others are 404, not 403).</summary>
+    private static async Task<Webinar> VisibleAsync(HttpRequest request, string id, WebinarService webinars, CancellationToken ct)
+    {
+        var webinar = await webinars.GetAsync(id, ct);
+        if (webinar.Status != WebinarStatus.Published && !Caller.Of(request).Has(Role.Organiser))
+        {
+            throw new NotFoundException("Webinar", id);
+        }
+        return webinar;
+    }
 
     private static IResult WithETag(HttpRequest request, Webinar webinar, IResult result)
     {

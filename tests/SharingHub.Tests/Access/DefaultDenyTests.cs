@@ -13,6 +13,8 @@ public sealed class DefaultDenyTests
     [
         "GET /api/reference/goals", "GET /api/reference/targets", "GET /api/reference/municipalities", "GET /api/reference/counties",
         "GET /api/networks/", "GET /api/networks/{id}", "GET /api/stories/", "GET /api/stories/{id}",
+        "GET /api/webinars/", "GET /api/webinars/{id}", "GET /api/webinars/{id}/transcript",
+        "GET /api/webinars/{id}/assets", "GET /api/webinars/{id}/assets/{assetId}",
     ];
 
     [Fact]
