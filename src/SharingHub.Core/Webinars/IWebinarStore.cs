@@ -14,4 +14,7 @@ public interface IWebinarStore
 
     /// <summary>Episodes starting in [from, to), oldest first, optionally of one status. Cost grows with the result.</summary>
     Task<IReadOnlyList<Webinar>> ListAsync(DateTimeOffset? from, DateTimeOffset? to, WebinarStatus? status, int limit, CancellationToken ct);
+
+    /// <summary>Every episode's id: a full scan, for the rare work that must look everywhere (erasure requests).</summary>
+    IAsyncEnumerable<string> AllIdsAsync(CancellationToken ct);
 }

@@ -30,6 +30,14 @@ public sealed class TableWebinarStore(HubStorage storage) : IWebinarStore
         return row.HasValue ? new StoredWebinar(JsonColumns.Read<Webinar>(row.Value!), row.Value!.ETag.ToString()) : null;
     }
 
+    public async IAsyncEnumerable<string> AllIdsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var row in Main.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: ct))
+        {
+            yield return row.PartitionKey;
+        }
+    }
+
     public async Task CreateAsync(Webinar webinar, CancellationToken ct)
     {
         try

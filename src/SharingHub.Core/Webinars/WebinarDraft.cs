@@ -35,7 +35,7 @@ public sealed record PresentationDraft
     public JsonElement? Chapter { get; init; }
 }
 
-public sealed record SpeakerDraft(string? Name, string? Organisation);
+public sealed record SpeakerDraft(string? Name, string? Organisation, string? Email = null);
 
 /// <summary>Body of POST /api/webinars/{id}/presentations/{pid}/story: where the new draft story belongs.</summary>
 public sealed record PresentationStoryRequest(string? Network, string? Kommunenummer, string? Fylkesnummer);

@@ -23,7 +23,7 @@ public static class WebinarEndpoints
     public static async Task<IResult> Get(HttpRequest request, string id, WebinarService webinars, CancellationToken ct)
     {
         var webinar = await VisibleAsync(request, id, webinars, ct);
-        return WithETag(request, webinar, TypedResults.Ok(webinar));
+        return WithETag(request, webinar, TypedResults.Ok(ShownTo(Caller.Of(request), webinar)));
     }
 
     public static async Task<IResult> Update(HttpRequest request, string id, WebinarService webinars, CancellationToken ct)
@@ -58,7 +58,7 @@ public static class WebinarEndpoints
             status = "published";
         }
         var items = await webinars.ListAsync(from, to, WebinarRules.ParseStatus(status), ct);
-        return TypedResults.Ok(new WebinarPage(items));
+        return TypedResults.Ok(new WebinarPage([.. items.Select(w => ShownTo(caller, w))]));
     }
 
     public static async Task<IResult> CreateStory(HttpRequest request, string id, string presentationId, WebinarService webinars, CancellationToken ct)
@@ -124,6 +124,14 @@ public static class WebinarEndpoints
             ? items
             : [.. items.Where(a => a.Status == AssetStatus.Available).Select(a => a with { ReadUrl = null, ReadUrlExpiresAt = null })]));
     }
+
+    /// <summary>Speakers' e-mail addresses are personal data: only organisers see them.</summary>
+    private static Webinar ShownTo(Caller caller, Webinar webinar) => caller.Has(Role.Organiser)
+        ? webinar
+        : webinar with
+        {
+            Presentations = [.. webinar.Presentations.Select(p => p with { Speakers = [.. p.Speakers.Select(s => s with { Email = null })] })],
+        };
 
     /// <summary>An episode the caller may see: organisers see all, everyone else only published ones (others are 404, not 403).</summary>
     private static async Task<Webinar> VisibleAsync(HttpRequest request, string id, WebinarService webinars, CancellationToken ct)

@@ -185,9 +185,14 @@ public static partial class WebinarValidator
         {
             var name = TextRules.Line(errors, $"{field}.speakers[{i}].name", raw[i]?.Name, 120);
             var organisation = TextRules.Line(errors, $"{field}.speakers[{i}].organisation", raw[i]?.Organisation, 200, required: false);
+            var email = TextRules.Line(errors, $"{field}.speakers[{i}].email", raw[i]?.Email, 254, required: false)?.ToLowerInvariant();
+            if (email is not null && !EmailAddress.IsValid(email))
+            {
+                errors.Add($"{field}.speakers[{i}].email", $"'{email}' is not an e-mail address");
+            }
             if (name is not null)
             {
-                speakers.Add(new Speaker(name, organisation));
+                speakers.Add(new Speaker(name, organisation, email));
             }
         }
         return speakers;

@@ -50,6 +50,39 @@ public sealed class ErasureTests
     }
 
     [Fact]
+    public async Task ErasingASpeakerRemovesThemFromEveryEpisodeAndHidesAddressesFromThePublic()
+    {
+        await using var hub = await HubApp.StartAsync();
+        var admin = hub.CreateClient();
+        var episode = new
+        {
+            title = "Bærekraftsfredag: bibliotek",
+            startsAt = "2026-09-25T09:00:00+02:00",
+            status = "published",
+            presentations = new[]
+            {
+                new { title = "Bibliotek og bærekraft", speakers = new[] { new { name = Name, organisation = "Trondheim folkebibliotek", email = Email } } },
+                new { title = "Idébanken", speakers = new[] { new { name = "Per Annen", organisation = "Asker kommune", email = "per@asker.kommune.no" } } },
+            },
+        };
+        using var created = await admin.PostAsJsonAsync("/api/webinars", episode);
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var publicView = await hub.CreateAnonymousClient().GetStringAsync($"/api/webinars/{id}");
+        Assert.DoesNotContain(Email, publicView, StringComparison.OrdinalIgnoreCase);
+        Assert.True(await StoredDataContainsAsync(hub, Email), "the test must start with the speaker stored");
+
+        using var erase = await admin.DeleteAsync($"/api/people/{Uri.EscapeDataString(Email)}");
+        var report = await erase.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, erase.StatusCode);
+        Assert.Equal(1, report.GetProperty("changed").GetProperty("presentations").GetInt32());
+        Assert.False(await StoredDataContainsAsync(hub, Email), "the speaker's address is still stored");
+        Assert.False(await StoredDataContainsAsync(hub, Name), "the speaker's name is still stored");
+        Assert.True(await StoredDataContainsAsync(hub, "per@asker.kommune.no"), "another speaker was erased too");
+    }
+
+    [Fact]
     public async Task ErasingSomethingThatIsNotAnEmailAddressIsRefused()
     {
         await using var hub = await HubApp.StartAsync();
