@@ -1,4 +1,5 @@
 using SharingHub.Common.Http;
+using SharingHub.Digests;
 using SharingHub.Hosting;
 using SharingHub.SelfHost;
 using SharingHub.SelfHost.Demo;
@@ -12,6 +13,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<HubExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
 builder.Services.AddDemoData(builder.Configuration, args);
+builder.Services.AddDigestWorkers(builder.Configuration.GetValue("Digests:RunWorkers", true));
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -21,6 +23,7 @@ var api = app.MapGroup("/api");
 api.MapReference();
 api.MapNetworks();
 api.MapStories();
+api.MapDigests();
 
 await app.RunAsync();
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SharingHub.Digests;
 using SharingHub.Networks;
 using SharingHub.Storage;
 using SharingHub.Stories;
@@ -16,6 +17,7 @@ public static class SharingHubServiceCollectionExtensions
         services.AddHubStorage(configuration);
         services.AddNetworks();
         services.AddStories();
+        services.AddDigests();
         return services;
     }
 }

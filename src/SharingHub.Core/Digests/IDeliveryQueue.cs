@@ -1,0 +1,13 @@
+namespace SharingHub.Digests;
+
+/// <summary>The queue of due deliveries: each message is a delivery id.</summary>
+public interface IDeliveryQueue
+{
+    Task EnqueueAsync(string deliveryId, CancellationToken ct);
+
+    Task<IReadOnlyList<QueuedDelivery>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken ct);
+
+    Task DeleteAsync(QueuedDelivery message, CancellationToken ct);
+}
+
+public sealed record QueuedDelivery(string DeliveryId, string MessageId, string PopReceipt, long DequeueCount);
