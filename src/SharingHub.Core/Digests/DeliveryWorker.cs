@@ -33,6 +33,7 @@ public enum DeliveryOutcome
 /// </summary>
 public sealed class DeliveryWorker(
     IDeliveryStore deliveries,
+    IDeliveryQueue queue,
     SubscriptionService subscriptions,
     TeamsConnectionService connections,
     ITeamsChannels channels,
@@ -114,6 +115,19 @@ public sealed class DeliveryWorker(
         return DeliveryOutcome.Sent;
     }
 
+    /// <summary>
+    /// The Functions queue trigger's entry. A delivery that cannot go now (another worker holds it, Teams is busy) is
+    /// queued again for after the lease, so the runtime's own retries and poison queue are left for real crashes.
+    /// </summary>
+    public async Task HandleQueuedAsync(string deliveryId, CancellationToken ct)
+    {
+        var outcome = await DeliverAsync(deliveryId, ct);
+        if (outcome is DeliveryOutcome.Busy or DeliveryOutcome.Retry)
+        {
+            await queue.EnqueueLaterAsync(deliveryId, TimeSpan.FromSeconds(settings.LeaseSeconds), ct);
+        }
+    }
+
     /// <summary>The poison path: the queue gave up on this message. A delivery not yet sent is marked failed.</summary>
     public async Task MarkFailedAsync(string deliveryId, string reason, CancellationToken ct)
     {
@@ -126,7 +140,7 @@ public sealed class DeliveryWorker(
     }
 
     /// <summary>Puts a failed delivery back to pending so that the queue replays it.</summary>
-    public async Task<Delivery> RetryAsync(string deliveryId, IDeliveryQueue queue, CancellationToken ct)
+    public async Task<Delivery> RetryAsync(string deliveryId, CancellationToken ct)
     {
         var stored = await deliveries.GetAsync(deliveryId, ct) ?? throw new NotFoundException("Delivery", deliveryId);
         if (stored.Delivery.Status != DeliveryStatus.Failed)

@@ -41,6 +41,6 @@ public static class DigestEndpoints
         return TypedResults.Text(json, "application/json");
     }
 
-    public static async Task<IResult> Retry(string id, DeliveryWorker worker, IDeliveryQueue queue, CancellationToken ct) =>
-        TypedResults.Accepted($"/api/deliveries/{id}", await worker.RetryAsync(id, queue, ct));
+    public static async Task<IResult> Retry(string id, DeliveryWorker worker, CancellationToken ct) =>
+        TypedResults.Accepted($"/api/deliveries/{id}", await worker.RetryAsync(id, ct));
 }

@@ -48,18 +48,23 @@ public sealed class DigestRound(
 
         var enqueued = new List<string>();
         var nothingNew = 0;
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (item, token) =>
+        // One channel's subscriptions are composed one after another, so the second sees what the first carried.
+        var byChannel = due.GroupBy(d => ChannelKey.Of(d.Subscription.TeamId, d.Subscription.ChannelId)).ToList();
+        await Parallel.ForEachAsync(byChannel, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (channel, token) =>
         {
-            var id = await QueueAsync(item.Subscription, item.Occurrence, snapshot, assets, next, now, token);
-            lock (enqueued)
+            foreach (var item in channel.OrderBy(d => d.Subscription.CreatedAt))
             {
-                if (id is null)
+                var id = await QueueAsync(item.Subscription, item.Occurrence, snapshot, assets, next, now, token);
+                lock (enqueued)
                 {
-                    nothingNew++;
-                }
-                else
-                {
-                    enqueued.Add(id);
+                    if (id is null)
+                    {
+                        nothingNew++;
+                    }
+                    else
+                    {
+                        enqueued.Add(id);
+                    }
                 }
             }
         });
@@ -116,6 +121,8 @@ public sealed class DigestRound(
             delivery = delivery with { ItemKeys = rendered.ShownItemKeys };
             if (await deliveries.AddAsync(delivery, rendered.Html, ct))
             {
+                // Claimed for the channel as soon as a digest holds them: no later digest there repeats them.
+                await deliveries.AddCarriedAsync(ChannelKey.Of(subscription.TeamId, subscription.ChannelId), delivery.ItemKeys, id, ct);
                 await queue.EnqueueAsync(id, ct);
             }
             else

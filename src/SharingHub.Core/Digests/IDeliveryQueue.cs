@@ -5,6 +5,9 @@ public interface IDeliveryQueue
 {
     Task EnqueueAsync(string deliveryId, CancellationToken ct);
 
+    /// <summary>Queues a delivery that becomes visible only after <paramref name="delay"/>.</summary>
+    Task EnqueueLaterAsync(string deliveryId, TimeSpan delay, CancellationToken ct);
+
     Task<IReadOnlyList<QueuedDelivery>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken ct);
 
     Task DeleteAsync(QueuedDelivery message, CancellationToken ct);

@@ -14,6 +14,9 @@ public sealed class StorageDeliveryQueue(HubStorage storage) : IDeliveryQueue
     public Task EnqueueAsync(string deliveryId, CancellationToken ct) =>
         Queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(deliveryId)), ct);
 
+    public Task EnqueueLaterAsync(string deliveryId, TimeSpan delay, CancellationToken ct) =>
+        Queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(deliveryId)), visibilityTimeout: delay, cancellationToken: ct);
+
     public async Task<IReadOnlyList<QueuedDelivery>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken ct)
     {
         var messages = await Queue.ReceiveMessagesAsync(max, visibility, ct);
