@@ -209,10 +209,12 @@ public sealed class DeliveryWorker(
         return "outbox:" + delivery.Id;
     }
 
-    /// <summary>Records what a sent digest carried and moves the subscription on. Idempotent: a redelivery may run it again.</summary>
+    /// <summary>
+    /// Moves the subscription on past a sent digest. Idempotent: a redelivery may run it again. (What the digest carried
+    /// was recorded for the channel when it was composed.)
+    /// </summary>
     private async Task FinishAsync(Delivery sent, CancellationToken ct)
     {
-        await deliveries.AddCarriedAsync(ChannelKey.Of(sent.TeamId, sent.ChannelId), sent.ItemKeys, sent.Id, ct);
         try
         {
             await subscriptions.ChangeAsync(sent.SubscriptionId, s => s with

@@ -23,8 +23,17 @@ public sealed class StorageDeliveryQueue(HubStorage storage) : IDeliveryQueue
         return messages.Value.Select(m => new QueuedDelivery(Decode(m.MessageText), m.MessageId, m.PopReceipt, m.DequeueCount)).ToList();
     }
 
-    public Task DeleteAsync(QueuedDelivery message, CancellationToken ct) =>
-        Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+    public async Task DeleteAsync(QueuedDelivery message, CancellationToken ct)
+    {
+        try
+        {
+            await Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Its visibility ran out and another receive took it; that one finds the delivery done and deletes it.
+        }
+    }
 
     private static string Decode(string text)
     {
