@@ -17,7 +17,8 @@ public sealed class DigestFunctions(
     SubscriptionMessages messages,
     IDeliveryStore deliveries,
     IDigestOutbox outbox,
-    TeamsConnectionService connections)
+    TeamsConnectionService connections,
+    TeamsConnectFlow connectFlow)
 {
     // A minute past every hour: cadences are whole hours in Europe/Oslo, the round works out which fell due.
     [Function(nameof(RunDueDigests))]
@@ -87,4 +88,12 @@ public sealed class DigestFunctions(
     [Function(nameof(GetTeamsConnection))]
     public Task<IResult> GetTeamsConnection([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "teams/connections/{id}")] HttpRequest request, string id, CancellationToken ct) =>
         TeamsEndpoints.GetConnection(id, connections, ct);
+
+    [Function(nameof(StartTeamsConnection))]
+    public Task<IResult> StartTeamsConnection([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "teams/connections/start")] HttpRequest request, CancellationToken ct) =>
+        TeamsEndpoints.StartConnection(request, connectFlow, ct);
+
+    [Function(nameof(PollTeamsConnection))]
+    public IResult PollTeamsConnection([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "teams/connections/flows/{flowId}/poll")] HttpRequest request, string flowId) =>
+        TeamsEndpoints.PollConnection(flowId, connectFlow);
 }

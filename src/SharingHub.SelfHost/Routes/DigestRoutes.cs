@@ -28,5 +28,7 @@ internal static class DigestRoutes
         var connections = api.MapGroup("/teams/connections");
         connections.MapGet("/", TeamsEndpoints.ListConnections);
         connections.MapGet("/{id}", TeamsEndpoints.GetConnection);
+        connections.MapPost("/start", TeamsEndpoints.StartConnection);
+        connections.MapPost("/flows/{flowId}/poll", TeamsEndpoints.PollConnection);
     }
 }
