@@ -122,7 +122,7 @@ public sealed class DigestRound(
             if (await deliveries.AddAsync(delivery, rendered.Html, ct))
             {
                 // Claimed for the channel as soon as a digest holds them: no later digest there repeats them.
-                await deliveries.AddCarriedAsync(ChannelKey.Of(subscription.TeamId, subscription.ChannelId), delivery.ItemKeys, id, ct);
+                await deliveries.AddCarriedAsync(ChannelKey.Of(subscription.TeamId, subscription.ChannelId), delivery, ct);
                 await queue.EnqueueAsync(id, ct);
             }
             else
@@ -143,10 +143,9 @@ public sealed class DigestRound(
         Subscription subscription, DateTimeOffset since, IReadOnlyList<Story> snapshot, IReadOnlyList<DigestAsset> assets, DigestEpisode? next, CancellationToken ct)
     {
         var candidates = DigestComposer.Candidates(subscription, snapshot, since);
-        var oldestId = candidates.Count == 0 ? null : candidates.Select(s => s.Id).Min(StringComparer.Ordinal);
         var carried = candidates.Count == 0 && assets.Count == 0
             ? new HashSet<string>()
-            : await deliveries.GetCarriedAsync(ChannelKey.Of(subscription.TeamId, subscription.ChannelId), oldestId, ct);
+            : await deliveries.GetCarriedAsync(ChannelKey.Of(subscription.TeamId, subscription.ChannelId), since, ct);
         return DigestComposer.Compose(candidates, assets, next, carried, since);
     }
 

@@ -12,8 +12,11 @@ public interface IDeliveryStore
 
     Task<IReadOnlyList<Delivery>> ListAsync(string? subscriptionId, DeliveryStatus? status, int limit, CancellationToken ct);
 
-    /// <summary>The item keys already carried to a channel, from story id <paramref name="oldestStoryId"/> on (story ids are time-ordered).</summary>
-    Task<IReadOnlySet<string>> GetCarriedAsync(string channelKey, string? oldestStoryId, CancellationToken ct);
+    /// <summary>
+    /// The item keys carried to a channel by digests composed at or after <paramref name="since"/>: only those can hold
+    /// an item published since then. One row per digest, so the cost grows with the channel's recent digests.
+    /// </summary>
+    Task<IReadOnlySet<string>> GetCarriedAsync(string channelKey, DateTimeOffset since, CancellationToken ct);
 
-    Task AddCarriedAsync(string channelKey, IReadOnlyList<string> itemKeys, string deliveryId, CancellationToken ct);
+    Task AddCarriedAsync(string channelKey, Delivery delivery, CancellationToken ct);
 }

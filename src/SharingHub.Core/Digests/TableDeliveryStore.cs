@@ -8,7 +8,7 @@ namespace SharingHub.Digests;
 
 /// <summary>
 /// Deliveries keyed (subscription, period), so a subscription's history is one partition; what a channel was already
-/// given is keyed (channel, item), read by a range over time-ordered story ids.
+/// given is one row per digest keyed (channel, composition time), read by a range from the subscriber's "since".
 /// </summary>
 public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
 {
@@ -78,28 +78,26 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
         return list.OrderByDescending(d => d.ScheduledFor).ToList();
     }
 
-    public async Task<IReadOnlySet<string>> GetCarriedAsync(string channelKey, string? oldestStoryId, CancellationToken ct)
+    public async Task<IReadOnlySet<string>> GetCarriedAsync(string channelKey, DateTimeOffset since, CancellationToken ct)
     {
-        var storiesFrom = "s:" + (oldestStoryId ?? string.Empty);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {channelKey} and ((RowKey ge {storiesFrom} and RowKey lt 's;') or (RowKey ge 'a:' and RowKey lt 'a;'))");
+        var from = CarriedRowKey(since, string.Empty);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in Carried.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: ct))
+        await foreach (var row in Carried.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {channelKey} and RowKey ge {from}"), select: ["Items"], cancellationToken: ct))
         {
-            keys.Add(row.RowKey);
+            keys.UnionWith(JsonSerializer.Deserialize<string[]>(row.GetString("Items") ?? "[]") ?? []);
         }
         return keys;
     }
 
-    public async Task AddCarriedAsync(string channelKey, IReadOnlyList<string> itemKeys, string deliveryId, CancellationToken ct)
-    {
-        foreach (var chunk in itemKeys.Distinct().Chunk(100))
-        {
-            var actions = chunk.Select(key => new TableTransactionAction(
-                TableTransactionActionType.UpsertReplace,
-                new TableEntity(channelKey, key) { ["DeliveryId"] = deliveryId }));
-            await Carried.SubmitTransactionAsync(actions, ct);
-        }
-    }
+    public Task AddCarriedAsync(string channelKey, Delivery delivery, CancellationToken ct) =>
+        Carried.UpsertEntityAsync(
+            new TableEntity(channelKey, CarriedRowKey(delivery.ComposedAt, delivery.Id)) { ["Items"] = JsonSerializer.Serialize(delivery.ItemKeys) },
+            TableUpdateMode.Replace,
+            ct);
+
+    // Composition time first, so that "digests since" is a range over the channel's partition.
+    private static string CarriedRowKey(DateTimeOffset composedAt, string deliveryId) =>
+        composedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfffffff", System.Globalization.CultureInfo.InvariantCulture) + "_" + deliveryId;
 
     private static TableEntity Entity(Delivery delivery, string? html)
     {

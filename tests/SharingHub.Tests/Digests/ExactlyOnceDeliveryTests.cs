@@ -204,4 +204,32 @@ public sealed class ExactlyOnceDeliveryTests
         Assert.Contains("AADSTS700082", connection.GetProperty("brokenReason").GetString());
         Assert.True(Assert.Single(await client.GetFromJsonAsync<JsonElement[]>("/api/subscriptions") ?? []).GetProperty("paused").GetBoolean());
     }
+
+    [Fact]
+    public async Task ChannelDailyCapHoldsBackFurtherDigestsUntilTheNextDay()
+    {
+        await using var host = await DigestTestHost.StartAsync(new Dictionary<string, string?> { ["Digests:ChannelPerDay"] = "1" });
+        host.Graph.AddChannel(DigestScenario.Team, DigestScenario.Channel);
+        var connection = await host.ConnectAsync();
+        await DigestScenario.CreateSubscriptionAsync(host, DigestScenario.Subscription(connection.Id, goals: [3]));
+        await DigestScenario.CreateSubscriptionAsync(host, DigestScenario.Subscription(connection.Id, goals: [4], kommune: "0301"));
+        await DigestScenario.PublishAsync(host, "Mål tre", goal: 3);
+        await DigestScenario.PublishAsync(host, "Mål fire", goal: 4);
+        DigestScenario.ToNextMondayMorning(host);
+        var round = await host.Service<DigestRound>().RunOnceAsync(CancellationToken.None);
+        var worker = host.Service<DeliveryWorker>();
+
+        var first = await worker.DeliverAsync(round.DeliveryIds[0], CancellationToken.None);
+        var second = await worker.DeliverAsync(round.DeliveryIds[1], CancellationToken.None);
+        var held = await DeliveryAsync(host, round.DeliveryIds[1]);
+        host.Hub.Clock.Advance(TimeSpan.FromDays(1));
+        var nextDay = await worker.DeliverAsync(round.DeliveryIds[1], CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.Sent, first);
+        Assert.Equal(DeliveryOutcome.Retry, second);
+        Assert.Equal("pending", held.GetProperty("status").GetString());
+        Assert.Contains("daily", held.GetProperty("reason").GetString());
+        Assert.Equal(DeliveryOutcome.Sent, nextDay);
+        Assert.Equal(2, host.Graph.Posts.Count);
+    }
 }
