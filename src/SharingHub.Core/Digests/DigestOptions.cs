@@ -6,7 +6,7 @@ public sealed class DigestOptions
     public const string Section = "Digests";
 
     /// <summary>Where links in a digest point back to.</summary>
-    public string HubBaseUrl { get; set; } = "http://localhost:5080";
+    public string HubBaseUrl { get; set; } = "http://127.0.0.1:7071";
 
     /// <summary>Teams refuses messages past about 28 KB; the rendered HTML stays under this many UTF-8 bytes.</summary>
     public int MaxMessageBytes { get; set; } = 27_000;
