@@ -13,5 +13,6 @@ public static class Scenarios
     public static IReadOnlyDictionary<string, IScenario> All { get; } = new Dictionary<string, IScenario>(StringComparer.OrdinalIgnoreCase)
     {
         ["upload"] = new UploadBench(),
+        ["digest-round"] = new DigestRoundBench(),
     };
 }

@@ -1,4 +1,5 @@
 using SharingHub.Common.Http;
+using SharingHub.Digests;
 using SharingHub.Hosting;
 using SharingHub.SelfHost;
 using SharingHub.SelfHost.Demo;
@@ -14,6 +15,7 @@ builder.Services.AddExceptionHandler<HubExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
 builder.Services.AddDemoData(builder.Configuration, args);
 builder.Services.AddWebinarCleanupSchedule();
+builder.Services.AddDigestWorkers(builder.Configuration.GetValue("Digests:RunWorkers", true));
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -27,6 +29,7 @@ api.MapStories();
 api.MapAccess();
 api.MapFeedsAndModeration();
 api.MapWebinars();
+api.MapDigests();
 
 await app.RunAsync();
 

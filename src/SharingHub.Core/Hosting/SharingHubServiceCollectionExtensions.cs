@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SharingHub.Access;
 using SharingHub.Feeds;
 using SharingHub.Moderation;
+using SharingHub.Digests;
 using SharingHub.Networks;
 using SharingHub.Storage;
 using SharingHub.Stories;
@@ -23,6 +24,7 @@ public static class SharingHubServiceCollectionExtensions
         services.AddAccess(configuration);
         services.AddFeeds().AddModeration();
         services.AddWebinars();
+        services.AddDigests();
         return services;
     }
 }

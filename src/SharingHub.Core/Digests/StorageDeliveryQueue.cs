@@ -1,0 +1,49 @@
+using System.Text;
+using Azure.Storage.Queues;
+using SharingHub.Storage;
+
+namespace SharingHub.Digests;
+
+/// <summary>An Azure Storage queue. Messages are Base64, the encoding the Functions queue trigger expects.</summary>
+public sealed class StorageDeliveryQueue(HubStorage storage) : IDeliveryQueue
+{
+    public const string QueueName = "digest-deliveries";
+
+    private QueueClient Queue => storage.Queue(QueueName);
+
+    public Task EnqueueAsync(string deliveryId, CancellationToken ct) =>
+        Queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(deliveryId)), ct);
+
+    public Task EnqueueLaterAsync(string deliveryId, TimeSpan delay, CancellationToken ct) =>
+        Queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(deliveryId)), visibilityTimeout: delay, cancellationToken: ct);
+
+    public async Task<IReadOnlyList<QueuedDelivery>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken ct)
+    {
+        var messages = await Queue.ReceiveMessagesAsync(max, visibility, ct);
+        return messages.Value.Select(m => new QueuedDelivery(Decode(m.MessageText), m.MessageId, m.PopReceipt, m.DequeueCount)).ToList();
+    }
+
+    public async Task DeleteAsync(QueuedDelivery message, CancellationToken ct)
+    {
+        try
+        {
+            await Queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Its visibility ran out and another receive took it; that one finds the delivery done and deletes it.
+        }
+    }
+
+    private static string Decode(string text)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(text));
+        }
+        catch (FormatException)
+        {
+            return text;
+        }
+    }
+}

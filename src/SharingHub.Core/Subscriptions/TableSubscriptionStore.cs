@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using SharingHub.Common.Http;
+using SharingHub.Storage;
+
+namespace SharingHub.Subscriptions;
+
+/// <summary>
+/// All subscriptions in one partition: the due-job reads every one each hour anyway, and there are a few hundred
+/// (one or a handful per municipality), well inside one partition's throughput.
+/// </summary>
+public sealed class TableSubscriptionStore(HubStorage storage) : ISubscriptionStore
+{
+    public const string TableName = "subscriptions";
+    private const string Partition = "s";
+
+    private TableClient Table => storage.Table(TableName);
+
+    public async Task<StoredSubscription?> GetAsync(string id, CancellationToken ct)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: ct);
+        return row.HasValue ? new StoredSubscription(Read(row.Value!), row.Value!.ETag.ToString()) : null;
+    }
+
+    public Task CreateAsync(Subscription subscription, CancellationToken ct) => Table.AddEntityAsync(Entity(subscription), ct);
+
+    public async Task<bool> ReplaceAsync(StoredSubscription previous, Subscription updated, CancellationToken ct)
+    {
+        try
+        {
+            await Table.UpdateEntityAsync(Entity(updated), new ETag(previous.Stamp), TableUpdateMode.Replace, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string id, CancellationToken ct)
+    {
+        var response = await Table.DeleteEntityAsync(Partition, id, ETag.All, ct);
+        return response.Status != 404;
+    }
+
+    public async Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken ct)
+    {
+        var list = new List<Subscription>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: ct))
+        {
+            list.Add(Read(row));
+        }
+        return list;
+    }
+
+    private static TableEntity Entity(Subscription subscription) =>
+        new(Partition, subscription.Id) { ["Json"] = JsonSerializer.Serialize(subscription, HubJson.Options) };
+
+    private static Subscription Read(TableEntity row) =>
+        JsonSerializer.Deserialize<Subscription>(row.GetString("Json"), HubJson.Options) ?? throw new RequestFailedException("Unreadable subscription row " + row.RowKey);
+}
