@@ -51,43 +51,43 @@ public sealed class DigestFunctions(
 
     [Function(nameof(DeleteSubscription))]
     public Task<IResult> DeleteSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "subscriptions/{id}")] HttpRequest request, string id, CancellationToken ct) =>
-        SubscriptionEndpoints.Delete(id, subscriptions, ct);
+        SubscriptionEndpoints.Delete(request, id, subscriptions, ct);
 
     [Function(nameof(TestSubscription))]
     public Task<IResult> TestSubscription([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "subscriptions/{id}/test")] HttpRequest request, string id, CancellationToken ct) =>
-        DigestEndpoints.SendTest(id, messages, ct);
+        DigestEndpoints.SendTest(request, id, subscriptions, messages, ct);
 
     [Function(nameof(PreviewDigest))]
     public Task<IResult> PreviewDigest([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions/{id}/digest/preview")] HttpRequest request, string id, CancellationToken ct) =>
-        DigestEndpoints.Preview(id, messages, ct);
+        DigestEndpoints.Preview(request, id, subscriptions, messages, ct);
 
     [Function(nameof(RunDigestsNow))]
     public Task<IResult> RunDigestsNow([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "digests/run")] HttpRequest request, CancellationToken ct) =>
-        DigestEndpoints.Run(round, ct);
+        DigestEndpoints.Run(request, round, ct);
 
     [Function(nameof(ListDeliveries))]
     public Task<IResult> ListDeliveries([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deliveries")] HttpRequest request, CancellationToken ct) =>
-        DigestEndpoints.ListDeliveries(request, deliveries, ct);
+        DigestEndpoints.ListDeliveries(request, deliveries, subscriptions, ct);
 
     [Function(nameof(GetDelivery))]
     public Task<IResult> GetDelivery([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deliveries/{id}")] HttpRequest request, string id, CancellationToken ct) =>
-        DigestEndpoints.GetDelivery(id, deliveries, ct);
+        DigestEndpoints.GetDelivery(request, id, deliveries, ct);
 
     [Function(nameof(GetDeliveryOutbox))]
     public Task<IResult> GetDeliveryOutbox([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "deliveries/{id}/outbox")] HttpRequest request, string id, CancellationToken ct) =>
-        DigestEndpoints.GetOutbox(id, outbox, ct);
+        DigestEndpoints.GetOutbox(request, id, deliveries, outbox, ct);
 
     [Function(nameof(RetryDelivery))]
     public Task<IResult> RetryDelivery([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "deliveries/{id}/retry")] HttpRequest request, string id, CancellationToken ct) =>
-        DigestEndpoints.Retry(id, worker, ct);
+        DigestEndpoints.Retry(request, id, worker, ct);
 
     [Function(nameof(ListTeamsConnections))]
     public Task<IResult> ListTeamsConnections([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "teams/connections")] HttpRequest request, CancellationToken ct) =>
-        TeamsEndpoints.ListConnections(connections, ct);
+        TeamsEndpoints.ListConnections(request, connections, ct);
 
     [Function(nameof(GetTeamsConnection))]
     public Task<IResult> GetTeamsConnection([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "teams/connections/{id}")] HttpRequest request, string id, CancellationToken ct) =>
-        TeamsEndpoints.GetConnection(id, connections, ct);
+        TeamsEndpoints.GetConnection(request, id, connections, ct);
 
     [Function(nameof(StartTeamsConnection))]
     public Task<IResult> StartTeamsConnection([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "teams/connections/start")] HttpRequest request, CancellationToken ct) =>
@@ -95,5 +95,5 @@ public sealed class DigestFunctions(
 
     [Function(nameof(PollTeamsConnection))]
     public IResult PollTeamsConnection([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "teams/connections/flows/{flowId}/poll")] HttpRequest request, string flowId) =>
-        TeamsEndpoints.PollConnection(flowId, connectFlow);
+        TeamsEndpoints.PollConnection(request, flowId, connectFlow);
 }
