@@ -45,8 +45,8 @@ public static class StorageServiceCollectionExtensions
             clients.ConfigureDefaults(d =>
             {
                 d.Retry.Mode = RetryMode.Exponential;
-                d.Retry.MaxRetries = 3;
-                d.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+                d.Retry.MaxRetries = options.MaxRetries;
+                d.Retry.NetworkTimeout = TimeSpan.FromSeconds(options.NetworkTimeoutSeconds);
             });
         });
         services.AddSingleton<HubStorage>();

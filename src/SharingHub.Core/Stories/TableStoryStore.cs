@@ -89,9 +89,9 @@ public sealed class TableStoryStore(HubStorage storage) : IStoryStore
         }
 
         var stories = await Task.WhenAll(candidates.Select(c => GetAsync(c.StoryId, ct)));
-        var items = stories
-            .Where(s => s is not null && Matches(s.Story, query))
-            .Select(s => s!.Story)
+        var items = stories.Zip(candidates)
+            .Where(pair => pair.First is { } s && Matches(s.Story, query) && StoryEntities.IndexRowKey(s.Story.SortTime, s.Story.Id) == pair.Second.RowKey)
+            .Select(pair => pair.First!.Story)
             .ToList();
         return new StoryPage(items, continuation);
     }
