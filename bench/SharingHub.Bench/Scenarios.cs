@@ -12,5 +12,6 @@ public static class Scenarios
 {
     public static IReadOnlyDictionary<string, IScenario> All { get; } = new Dictionary<string, IScenario>(StringComparer.OrdinalIgnoreCase)
     {
+        ["stories"] = new StoriesBench(),
     };
 }

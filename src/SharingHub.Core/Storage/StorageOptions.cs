@@ -30,6 +30,9 @@ public sealed class StorageOptions : IValidatableObject
     [Range(1, 300)]
     public int NetworkTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Logs every storage request the Azure SDK makes (for diagnosing; it costs CPU on every call).</summary>
+    public bool SdkRequestLogging { get; set; }
+
     public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
 
     public bool IsConfigured => UsesConnectionString || BlobServiceUri is not null || TableServiceUri is not null || QueueServiceUri is not null;

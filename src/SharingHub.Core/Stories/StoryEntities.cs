@@ -11,6 +11,8 @@ namespace SharingHub.Stories;
 public static class StoryEntities
 {
     public const string MainTable = "stories";
+    /// <summary>The index is one table per facet ("storyindexkommune"): a query then only ever touches its facet's rows,
+    /// which matters where queries are not served by key range (the Azurite emulator scans the whole table).</summary>
     public const string IndexTable = "storyindex";
     public const string KeyTable = "storykeys";
     public const string MainRow = "story";
@@ -41,6 +43,11 @@ public static class StoryEntities
             ["F"] = signature,
         });
     }
+
+    public static IReadOnlyList<string> IndexTables { get; } = [.. StoryFacets.Names.Select(f => IndexTable + f)];
+
+    /// <summary>The table an index row with this partition key ("published|kommune|3203") lives in.</summary>
+    public static string IndexTableOf(string partitionKey) => IndexTable + partitionKey.Split('|')[1];
 
     public static string IndexPartition(StoryStatus status, string facet, string value) => $"{Status(status)}|{facet}|{value}";
 

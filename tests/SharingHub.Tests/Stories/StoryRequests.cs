@@ -100,7 +100,7 @@ internal static class StoryRequests
     {
         var storage = hub.Services.GetRequiredService<HubStorage>();
         var count = 0;
-        foreach (var name in new[] { StoryEntities.MainTable, StoryEntities.IndexTable, StoryEntities.KeyTable })
+        foreach (var name in StoryEntities.IndexTables.Append(StoryEntities.MainTable).Append(StoryEntities.KeyTable))
         {
             await foreach (var _ in storage.Table(name).QueryAsync<TableEntity>(select: ["PartitionKey"]))
             {
