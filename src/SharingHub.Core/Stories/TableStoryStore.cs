@@ -28,15 +28,27 @@ public sealed class TableStoryStore(HubStorage storage) : IStoryStore
 
     public async Task CreateAsync(Story story, CancellationToken ct)
     {
-        try
-        {
-            await Main.AddEntityAsync(StoryEntities.Main(story), ct);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        // The index rows go out with the main row, not after it: one round trip less per story. A listing skips an
+        // index row whose story it cannot read, so a row that arrives first (or alone, after a crash) shows nothing.
+        var added = TryAddMainAsync(story, ct);
+        await Task.WhenAll(added, EnsureIndexedAsync(story, ct));
+        if (!await added)
         {
             throw new ConflictException($"Story '{story.Id}' exists already.");
         }
-        await EnsureIndexedAsync(story, ct);
+    }
+
+    private async Task<bool> TryAddMainAsync(Story story, CancellationToken ct)
+    {
+        try
+        {
+            await Main.AddEntityAsync(StoryEntities.Main(story), ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
     }
 
     public async Task<bool> ReplaceAsync(StoredStory previous, Story updated, CancellationToken ct)
