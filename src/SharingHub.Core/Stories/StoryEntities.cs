@@ -15,11 +15,14 @@ public static class StoryEntities
     /// which matters where queries are not served by key range (the Azurite emulator scans the whole table).</summary>
     public const string IndexTable = "storyindex";
     public const string KeyTable = "storykeys";
-    public const string MainRow = "story";
+
+    /// <summary>The main row's key is the id again: Azurite finds a row through its row-key index only, so a constant
+    /// row key ("story") made every point read there scan the whole table. In Table Storage either is a point read.</summary>
+    public static string MainRowKey(string id) => id;
 
     public static TableEntity Main(Story story)
     {
-        var entity = new TableEntity(story.Id, MainRow)
+        var entity = new TableEntity(story.Id, MainRowKey(story.Id))
         {
             ["Status"] = Status(story.Status),
             ["Network"] = story.Network,

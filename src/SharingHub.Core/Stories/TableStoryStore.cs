@@ -22,7 +22,7 @@ public sealed class TableStoryStore(HubStorage storage) : IStoryStore
         {
             return null;
         }
-        var row = await Main.GetEntityIfExistsAsync<TableEntity>(id, StoryEntities.MainRow, cancellationToken: ct);
+        var row = await Main.GetEntityIfExistsAsync<TableEntity>(id, StoryEntities.MainRowKey(id), cancellationToken: ct);
         return row.HasValue ? new StoredStory(StoryEntities.FromMain(row.Value!), row.Value!.ETag.ToString()) : null;
     }
 

@@ -84,7 +84,7 @@ public sealed class StoryRecoveryTests
         var id = story.GetProperty("id").GetString()!;
         // A change that stopped after the main row: withdrawn in the main row, the published index rows left behind.
         var main = Table(hub, StoryEntities.MainTable);
-        var stored = StoryEntities.FromMain((await main.GetEntityAsync<TableEntity>(id, StoryEntities.MainRow)).Value);
+        var stored = StoryEntities.FromMain((await main.GetEntityAsync<TableEntity>(id, StoryEntities.MainRowKey(id))).Value);
         await main.UpdateEntityAsync(StoryEntities.Main(stored with { Status = StoryStatus.Withdrawn, Version = stored.Version + 1 }), ETag.All, TableUpdateMode.Replace);
 
         Assert.Empty(await client.ListAllAsync("", 10));
