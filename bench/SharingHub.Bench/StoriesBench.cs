@@ -101,9 +101,17 @@ public sealed class StoriesBench : IScenario
             ToStory(d, StorySources.Import, StoryStatus.Published, DateTimeOffset.UtcNow.AddMinutes(-i))).ToList()));
         Console.WriteLine($"    seeded {size} published stories in {(await seed).TotalSeconds:F1} s");
 
-        // What a reader asks for: the newest 100 published stories of one municipality (which holds a tenth of them).
+        // What a reader asks for: the newest page of published stories of one municipality (which holds a tenth of
+        // them), at the API's default page size and at a large one.
         var kommune = Kommuner[0];
-        const int limit = 100;
+        foreach (var limit in new[] { 20, 100 })
+        {
+            await ListingAtAsync(client, tables, size, kommune, limit);
+        }
+    }
+
+    private static async Task ListingAtAsync(HttpClient client, BareTables tables, int size, string kommune, int limit)
+    {
         List<string> listed = [], scanned = [];
         async Task Listing()
         {
@@ -154,7 +162,7 @@ public sealed class StoriesBench : IScenario
             }
         });
         var reads = await Measure.TimeAsync(() => Task.WhenAll(listed.Select(id => tables.Main.GetEntityAsync<TableEntity>(id, StoryEntities.MainRowKey(id)))));
-        Console.WriteLine($"    bare parts of the listing: partition query {query.TotalMilliseconds:F0} ms, {limit} point reads {reads.TotalMilliseconds:F0} ms");
+        Console.WriteLine($"    bare parts of that listing: partition query {query.TotalMilliseconds:F0} ms, {limit} point reads {reads.TotalMilliseconds:F0} ms");
     }
 
     private sealed record BareTables(TableClient Main, IReadOnlyDictionary<string, TableClient> IndexTables, TableClient Keys)
