@@ -14,5 +14,6 @@ public static class Scenarios
     {
         ["upload"] = new UploadBench(),
         ["digest-round"] = new DigestRoundBench(),
+        ["stories"] = new StoriesBench(),
     };
 }

@@ -9,6 +9,8 @@ public static partial class NetworkValidator
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex Slug();
 
+    public static bool IsSlug(string id) => id.Length <= 40 && Slug().IsMatch(id);
+
     public static Network Validate(NetworkDraft draft, DateTimeOffset now)
     {
         var errors = new ValidationErrors();

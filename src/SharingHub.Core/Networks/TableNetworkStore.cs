@@ -16,6 +16,10 @@ public sealed class TableNetworkStore(HubStorage storage) : INetworkStore
 
     public async Task<Network?> GetAsync(string id, CancellationToken ct)
     {
+        if (!NetworkValidator.IsSlug(id))
+        {
+            return null; // not a key storage accepts ('/', '#', '?'), and never a network
+        }
         var row = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: ct);
         return row.HasValue ? FromEntity(row.Value!) : null;
     }

@@ -15,9 +15,10 @@ public sealed class StorageInitializer(HubStorage storage, IEnumerable<StorageRe
             {
                 await CreateAsync(resource, cancellationToken);
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex) when (ex is RequestFailedException or AggregateException)
             {
                 // In Azure the Bicep template creates them; a missing permission to create is not fatal if they exist.
+                // Unreachable storage is not fatal either: the host starts and answers 503 until storage is back.
                 logger.LogWarning(ex, "Could not create {Kind} {Name}", resource.Kind, resource.Name);
             }
         }

@@ -32,6 +32,17 @@ public sealed class StorageOptions : IValidatableObject
     [RegularExpression("^([a-z][a-z0-9]{0,15})?$", ErrorMessage = "Storage:Prefix must be lowercase letters and digits, starting with a letter, at most 16 characters.")]
     public string Prefix { get; set; } = string.Empty;
 
+    /// <summary>Retries of a failed storage call (exponential back-off). Keep the default in production; tests of an outage set 0.</summary>
+    [Range(0, 10)]
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>How long one storage call may take before it counts as failed.</summary>
+    [Range(1, 300)]
+    public int NetworkTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Logs every storage request the Azure SDK makes (for diagnosing; it costs CPU on every call).</summary>
+    public bool SdkRequestLogging { get; set; }
+
     public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
 
     public bool IsConfigured => UsesConnectionString || BlobServiceUri is not null || TableServiceUri is not null || QueueServiceUri is not null;

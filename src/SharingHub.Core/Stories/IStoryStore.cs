@@ -19,6 +19,9 @@ public interface IStoryStore
     /// <summary>Claims (source, network, sourceId) for <paramref name="storyId"/>; returns the id that holds it (the new one, or the earlier one).</summary>
     Task<string> ClaimSourceKeyAsync(string source, string network, string sourceId, string storyId, CancellationToken ct);
 
+    /// <summary>Writes the index rows <paramref name="story"/> should have (idempotent): finishes a create that stopped after the main row.</summary>
+    Task EnsureIndexedAsync(Story story, CancellationToken ct);
+
     /// <summary>
     /// Writes many new stories with batched transactions where the layout allows. A story whose natural key
     /// (<paramref name="stories"/>' SourceKey) is already held is not written; its outcome names the holder.

@@ -11,7 +11,10 @@ public static class StoriesModule
     public static IServiceCollection AddStories(this IServiceCollection services)
     {
         services.AddStorageResource(StorageKind.Table, StoryEntities.MainTable);
-        services.AddStorageResource(StorageKind.Table, StoryEntities.IndexTable);
+        foreach (var table in StoryEntities.IndexTables)
+        {
+            services.AddStorageResource(StorageKind.Table, table);
+        }
         services.AddStorageResource(StorageKind.Table, StoryEntities.KeyTable);
         services.AddStorageResource(StorageKind.Table, TableIdempotencyStore.TableName);
         services.AddSingleton<IStoryStore, TableStoryStore>();

@@ -11,13 +11,18 @@ namespace SharingHub.Stories;
 public static class StoryEntities
 {
     public const string MainTable = "stories";
+    /// <summary>The index is one table per facet ("storyindexkommune"): a query then only ever touches its facet's rows,
+    /// which matters where queries are not served by key range (the Azurite emulator scans the whole table).</summary>
     public const string IndexTable = "storyindex";
     public const string KeyTable = "storykeys";
-    public const string MainRow = "story";
+
+    /// <summary>The main row's key is the id again: Azurite finds a row through its row-key index only, so a constant
+    /// row key ("story") made every point read there scan the whole table. In Table Storage either is a point read.</summary>
+    public static string MainRowKey(string id) => id;
 
     public static TableEntity Main(Story story)
     {
-        var entity = new TableEntity(story.Id, MainRow)
+        var entity = new TableEntity(story.Id, MainRowKey(story.Id))
         {
             ["Status"] = Status(story.Status),
             ["Network"] = story.Network,
@@ -41,6 +46,11 @@ public static class StoryEntities
             ["F"] = signature,
         });
     }
+
+    public static IReadOnlyList<string> IndexTables { get; } = [.. StoryFacets.Names.Select(f => IndexTable + f)];
+
+    /// <summary>The table an index row with this partition key ("published|kommune|3203") lives in.</summary>
+    public static string IndexTableOf(string partitionKey) => IndexTable + partitionKey.Split('|')[1];
 
     public static string IndexPartition(StoryStatus status, string facet, string value) => $"{Status(status)}|{facet}|{value}";
 

@@ -11,6 +11,8 @@ public static class StoryFacets
     public const string Network = "network";
     public const string Sector = "sector";
 
+    public static readonly IReadOnlyList<string> Names = [All, Goal, Target, Kommune, Fylke, Network, Sector];
+
     /// <summary>Every (facet, value) pair the story is found under, "all" included.</summary>
     public static IEnumerable<(string Facet, string Value)> Of(StoryContent story)
     {

@@ -47,7 +47,7 @@ public static class StoryQueryParser
             Sector = reader.OneOf("sector", StoryVocabulary.Sectors),
             Status = Enum.Parse<StoryStatus>(reader.OneOf("status", StoryVocabulary.Statuses) ?? "published", ignoreCase: true),
             From = reader.Timestamp("publishedFrom"),
-            To = reader.Timestamp("publishedTo"),
+            To = EndOfDayIfDate(query, reader.Timestamp("publishedTo")),
             Limit = reader.Int("limit", 1, 100) ?? 20,
             ContinuationToken = reader.String("continuationToken", 200),
         };
@@ -58,4 +58,8 @@ public static class StoryQueryParser
         reader.ThrowIfInvalid();
         return parsed;
     }
+
+    /// <summary>"publishedTo=2026-09-25" means up to and including that day, as a reader of the date expects.</summary>
+    private static DateTimeOffset? EndOfDayIfDate(IQueryCollection query, DateTimeOffset? to) =>
+        to is { } value && query["publishedTo"].ToString().Trim().Length == 10 ? value.AddDays(1).AddTicks(-1) : to;
 }

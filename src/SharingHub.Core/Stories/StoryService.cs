@@ -38,6 +38,7 @@ public sealed class StoryService(
                 }
                 if (await store.GetAsync(claim.ResourceId, ct) is { } earlier)
                 {
+                    await store.EnsureIndexedAsync(earlier.Story, ct); // the first attempt may have stopped before its index rows
                     return (earlier.Story, false);
                 }
                 id = claim.ResourceId; // the first attempt claimed the key but never stored the story: finish its work

@@ -13,7 +13,7 @@ public sealed class TableStoryStore(HubStorage storage) : IStoryStore
     private const int Parallelism = 32;
 
     private TableClient Main => storage.Table(StoryEntities.MainTable);
-    private TableClient Index => storage.Table(StoryEntities.IndexTable);
+    private TableClient Index(string partitionKey) => storage.Table(StoryEntities.IndexTableOf(partitionKey));
     private TableClient Keys => storage.Table(StoryEntities.KeyTable);
 
     public async Task<StoredStory?> GetAsync(string id, CancellationToken ct)
@@ -22,21 +22,33 @@ public sealed class TableStoryStore(HubStorage storage) : IStoryStore
         {
             return null;
         }
-        var row = await Main.GetEntityIfExistsAsync<TableEntity>(id, StoryEntities.MainRow, cancellationToken: ct);
+        var row = await Main.GetEntityIfExistsAsync<TableEntity>(id, StoryEntities.MainRowKey(id), cancellationToken: ct);
         return row.HasValue ? new StoredStory(StoryEntities.FromMain(row.Value!), row.Value!.ETag.ToString()) : null;
     }
 
     public async Task CreateAsync(Story story, CancellationToken ct)
     {
-        try
-        {
-            await Main.AddEntityAsync(StoryEntities.Main(story), ct);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        // The index rows go out with the main row, not after it: one round trip less per story. A listing skips an
+        // index row whose story it cannot read, so a row that arrives first (or alone, after a crash) shows nothing.
+        var added = TryAddMainAsync(story, ct);
+        await Task.WhenAll(added, EnsureIndexedAsync(story, ct));
+        if (!await added)
         {
             throw new ConflictException($"Story '{story.Id}' exists already.");
         }
-        await Task.WhenAll(StoryEntities.Index(story).Select(row => Index.UpsertEntityAsync(row, TableUpdateMode.Replace, ct)));
+    }
+
+    private async Task<bool> TryAddMainAsync(Story story, CancellationToken ct)
+    {
+        try
+        {
+            await Main.AddEntityAsync(StoryEntities.Main(story), ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
     }
 
     public async Task<bool> ReplaceAsync(StoredStory previous, Story updated, CancellationToken ct)
@@ -54,8 +66,8 @@ public sealed class TableStoryStore(HubStorage storage) : IStoryStore
         var fresh = StoryEntities.Index(updated).ToList();
         var keep = fresh.Select(r => (r.PartitionKey, r.RowKey)).ToHashSet();
         var stale = StoryEntities.Index(previous.Story).Where(r => !keep.Contains((r.PartitionKey, r.RowKey)));
-        await Task.WhenAll(fresh.Select(row => Index.UpsertEntityAsync(row, TableUpdateMode.Replace, ct)));
-        await Task.WhenAll(stale.Select(row => DeleteIfExistsAsync(Index, row, ct)));
+        await Task.WhenAll(fresh.Select(row => Index(row.PartitionKey).UpsertEntityAsync(row, TableUpdateMode.Replace, ct)));
+        await Task.WhenAll(stale.Select(row => DeleteIfExistsAsync(Index(row.PartitionKey), row, ct)));
         return true;
     }
 
@@ -74,7 +86,7 @@ public sealed class TableStoryStore(HubStorage storage) : IStoryStore
 
         var candidates = new List<(string RowKey, string StoryId)>();
         string? continuation = null;
-        await foreach (var row in Index.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, query.Limit * 4), select: ["RowKey", "StoryId", "F"], cancellationToken: ct))
+        await foreach (var row in Index(partition).QueryAsync<TableEntity>(filter, maxPerPage: filters.Count <= 1 ? query.Limit : Math.Min(1000, query.Limit * 4), select: ["RowKey", "StoryId", "F"], cancellationToken: ct))
         {
             var signature = row.GetString("F") ?? string.Empty;
             if (filters.Skip(1).All(f => StoryFacets.SignatureHas(signature, f.Facet, f.Value)))
@@ -89,9 +101,9 @@ public sealed class TableStoryStore(HubStorage storage) : IStoryStore
         }
 
         var stories = await Task.WhenAll(candidates.Select(c => GetAsync(c.StoryId, ct)));
-        var items = stories
-            .Where(s => s is not null && Matches(s.Story, query))
-            .Select(s => s!.Story)
+        var items = stories.Zip(candidates)
+            .Where(pair => pair.First is { } s && Matches(s.Story, query) && StoryEntities.IndexRowKey(s.Story.SortTime, s.Story.Id) == pair.Second.RowKey)
+            .Select(pair => pair.First!.Story)
             .ToList();
         return new StoryPage(items, continuation);
     }
@@ -118,30 +130,80 @@ public sealed class TableStoryStore(HubStorage storage) : IStoryStore
         var keyed = stories.Where(s => s.SourceKey is not null)
             .Select(s => StoryEntities.SourceKey(s.Story.Source, s.Story.Network, s.SourceKey!, s.Story.Id))
             .ToList();
-        var claims = await RunBatchesAsync(Keys, keyed, TableTransactionActionType.Add, ct);
+        var claims = await RunBatchesAsync(_ => Keys, keyed, TableTransactionActionType.Add, ct);
         foreach (var (entity, holder) in claims)
         {
             holders[entity.GetString("StoryId")] = holder;
         }
 
-        var fresh = stories.Where(s => !holders.TryGetValue(s.Story.Id, out var holder) || holder == s.Story.Id).Select(s => s.Story).ToList();
+        // 2. A key held by a story that does not exist was left by an import that stopped half-way: this row takes it over.
+        //    A story that does exist gets its index rows rewritten, which finishes the work of such an import too.
+        var held = stories.Where(s => holders.TryGetValue(s.Story.Id, out var holder) && holder != s.Story.Id).ToList();
+        var holderRows = await ReadManyAsync(held.Select(s => holders[s.Story.Id]).Distinct().ToList(), ct);
+        var outcomes = new List<ImportOutcome>(stories.Count);
+        var fresh = new List<Story>();
+        var existing = new List<Story>();
+        foreach (var (story, _) in stories)
+        {
+            var holder = holders.GetValueOrDefault(story.Id, story.Id);
+            if (holder == story.Id)
+            {
+                fresh.Add(story);
+                outcomes.Add(new ImportOutcome(story.Id, story.Id, Created: true));
+            }
+            else if (holderRows.TryGetValue(holder, out var stored))
+            {
+                existing.Add(stored);
+                outcomes.Add(new ImportOutcome(story.Id, holder, Created: false));
+            }
+            else
+            {
+                fresh.Add(story with { Id = holder });
+                outcomes.Add(new ImportOutcome(holder, holder, Created: true));
+            }
+        }
 
-        // 2. Main rows: each story is its own partition, so they go one by one, in parallel.
-        await Parallel.ForEachAsync(fresh, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
-            async (story, token) => await Main.AddEntityAsync(StoryEntities.Main(story), token));
+        // 3. Main rows: each story is its own partition, so they go one by one, in parallel.
+        var written = new System.Collections.Concurrent.ConcurrentBag<Story>();
+        await Parallel.ForEachAsync(fresh, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (story, token) =>
+        {
+            try
+            {
+                await Main.AddEntityAsync(StoryEntities.Main(story), token);
+                written.Add(story);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Only a key taken over in step 2 can collide: a concurrent import took it over first and indexes it itself.
+            }
+        });
 
-        // 3. Index rows share partitions ("submitted|network|trondelag"), so they batch well.
-        await RunBatchesAsync(Index, fresh.SelectMany(StoryEntities.Index).ToList(), TableTransactionActionType.UpsertReplace, ct);
+        // 4. Index rows share partitions ("submitted|network|trondelag"), so they batch well.
+        var indexed = written.Concat(existing).DistinctBy(s => s.Id);
+        await RunBatchesAsync(Index, indexed.SelectMany(StoryEntities.Index).ToList(), TableTransactionActionType.UpsertReplace, ct);
+        return outcomes;
+    }
 
-        return stories.Select(s => holders.TryGetValue(s.Story.Id, out var holder) && holder != s.Story.Id
-            ? new ImportOutcome(s.Story.Id, holder, Created: false)
-            : new ImportOutcome(s.Story.Id, s.Story.Id, Created: true)).ToList();
+    public Task EnsureIndexedAsync(Story story, CancellationToken ct) =>
+        Task.WhenAll(StoryEntities.Index(story).Select(row => Index(row.PartitionKey).UpsertEntityAsync(row, TableUpdateMode.Replace, ct)));
+
+    private async Task<Dictionary<string, Story>> ReadManyAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, Story>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (id, token) =>
+        {
+            if (await GetAsync(id, token) is { } stored)
+            {
+                found[id] = stored.Story;
+            }
+        });
+        return new Dictionary<string, Story>(found, StringComparer.Ordinal);
     }
 
     /// <summary>Groups entities by partition into transactions of up to 100, run in parallel.</summary>
     /// <returns>For added key rows: each entity with the story id that holds its key afterwards.</returns>
     private async Task<IReadOnlyList<(TableEntity Entity, string Holder)>> RunBatchesAsync(
-        TableClient table, IReadOnlyList<TableEntity> entities, TableTransactionActionType action, CancellationToken ct)
+        Func<string, TableClient> tableFor, IReadOnlyList<TableEntity> entities, TableTransactionActionType action, CancellationToken ct)
     {
         var batches = entities.GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(BatchSize)).ToList();
         var results = new System.Collections.Concurrent.ConcurrentBag<(TableEntity, string)>();
@@ -149,7 +211,7 @@ public sealed class TableStoryStore(HubStorage storage) : IStoryStore
         {
             try
             {
-                await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(action, e)), token);
+                await tableFor(batch[0].PartitionKey).SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(action, e)), token);
                 foreach (var entity in batch)
                 {
                     results.Add((entity, entity.GetString("StoryId") ?? string.Empty));

@@ -59,6 +59,10 @@ public static class ProblemMapper
                 return Unavailable("A backing service is unavailable right now. Try again shortly.");
             case AggregateException { InnerExceptions.Count: 1 } aggregate:
                 return ToResult(aggregate.InnerExceptions[0], logger);
+            case AggregateException aggregate when aggregate.InnerExceptions.All(IsTransport):
+                // Azure.Core throws this when every retry failed to reach the service.
+                logger.LogError(aggregate, "Storage unavailable after {Attempts} attempts", aggregate.InnerExceptions.Count);
+                return Unavailable("Storage is unavailable right now. Try again shortly.");
             default:
                 logger.LogError(exception, "Unhandled error");
                 return Problem(StatusCodes.Status500InternalServerError, "Something went wrong on our side.",
@@ -77,6 +81,9 @@ public static class ProblemMapper
 
     private static bool IsUnavailable(RequestFailedException ex) =>
         ex.Status is 0 or 408 or 429 or >= 500 || ex.InnerException is HttpRequestException or SocketException or TimeoutException;
+
+    private static bool IsTransport(Exception ex) =>
+        ex is HttpRequestException or SocketException or TimeoutException || (ex is RequestFailedException storage && IsUnavailable(storage));
 
     private static string Summarise(IReadOnlyDictionary<string, string[]> errors) =>
         string.Join("; ", errors.Take(5).Select(e => $"{e.Key} {string.Join(", ", e.Value)}")) +

@@ -25,8 +25,7 @@ public static class RequestBody
         }
         catch (JsonException ex)
         {
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            throw ValidationFailedException.For(field, DescribeJsonError(ex));
+            throw ValidationFailedException.For(FieldOf(ex, "body"), DescribeJsonError(ex));
         }
     }
 
@@ -65,6 +64,13 @@ public static class RequestBody
         }
     }
 
+    /// <summary>The field a JSON error belongs to: the path for a wrong field, <paramref name="whole"/> when the text is not JSON at all.</summary>
+    public static string FieldOf(JsonException ex, string whole) =>
+        IsSyntaxError(ex) || string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? whole : ex.Path.TrimStart('$', '.');
+
+    // System.Text.Json wraps the reader's own exception when the text itself is broken.
+    private static bool IsSyntaxError(JsonException ex) => ex.InnerException is JsonException;
+
     public static string DescribeJsonError(JsonException ex)
     {
         // System.Text.Json's messages name .NET types; callers need the JSON view of the problem.
@@ -81,7 +87,7 @@ public static class RequestBody
         {
             return "has the wrong type (for example text where a number or a list is expected)";
         }
-        return ex.InnerException is null && ex.LineNumber is not null
+        return IsSyntaxError(ex) && ex.LineNumber is not null
             ? $"is not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})"
             : "is not valid JSON";
     }

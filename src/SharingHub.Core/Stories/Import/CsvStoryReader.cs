@@ -18,18 +18,19 @@ public static class CsvStoryReader
         "results", "lessons", "links", "contactName", "contactEmail",
     ];
 
-    public static List<ImportRow> Read(TextReader text, int maxRows)
+    public static List<ImportRow> Read(TextReader text, int maxRows) => Read(text.ReadToEnd(), maxRows);
+
+    public static List<ImportRow> Read(string text, int maxRows)
     {
         var badRows = new HashSet<int>();
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
+            Delimiter = Delimiter(text),
             TrimOptions = TrimOptions.Trim,
             BadDataFound = args => badRows.Add(args.Context.Parser!.Row),
             MissingFieldFound = null,
         };
-        using var csv = new CsvReader(text, config);
+        using var csv = new CsvReader(new StringReader(text), config);
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
         {
             throw ValidationFailedException.For("file", "is empty; the first row must be the header (docs/import.md lists the columns)");
@@ -88,6 +89,17 @@ public static class CsvStoryReader
             rows.Add(new ImportRow(row, draft, parseErrors));
         }
         return rows;
+    }
+
+    /// <summary>
+    /// The separator is read from the header alone: column names never hold one, while data cells may hold ';' lists
+    /// (a comma file) or unquoted commas in text (Excel's semicolon file), which would fool a guess over the whole file.
+    /// </summary>
+    private static string Delimiter(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        var header = end < 0 ? text : text[..end];
+        return new[] { ",", ";", "\t" }.MaxBy(d => header.Count(c => c == d[0]))!;
     }
 
     private static List<string?>? Split(string? cell, char separator) =>

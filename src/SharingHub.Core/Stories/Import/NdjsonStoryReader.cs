@@ -31,8 +31,7 @@ public static class NdjsonStoryReader
             }
             catch (JsonException ex)
             {
-                var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "row" : ex.Path.TrimStart('$', '.');
-                rows.Add(new ImportRow(lineNumber, new StoryDraft(), new Dictionary<string, string> { [field] = RequestBody.DescribeJsonError(ex) }));
+                rows.Add(new ImportRow(lineNumber, new StoryDraft(), new Dictionary<string, string> { [RequestBody.FieldOf(ex, "row")] = RequestBody.DescribeJsonError(ex) }));
             }
         }
         return rows;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using SharingHub.Common;
 using SharingHub.Common.Http;
+using SharingHub.Networks;
 
 namespace SharingHub.Stories.Import;
 
@@ -11,12 +12,13 @@ namespace SharingHub.Stories.Import;
 /// invalid rows are reported by row, field and reason. Source + network + source id is the natural key, so a file
 /// imported twice creates nothing new.
 /// </summary>
-public sealed class StoryImporter(StoryService stories, IStoryStore store, TimeProvider clock, ILogger<StoryImporter> logger)
+public sealed class StoryImporter(StoryService stories, IStoryStore store, NetworkService networks, TimeProvider clock, ILogger<StoryImporter> logger)
 {
     public const int MaxBytes = 10 * 1024 * 1024;
     public const int MaxRows = 5_000;
 
     private static readonly string[] ImportStatuses = ["draft", "submitted", "published"];
+    private static readonly StoryDraft Unread = new();
 
     /// <param name="mayWrite">Whether the caller may write stories of a network; rows of other networks fail. Null: no restriction.</param>
     public async Task<ImportReport> ImportAsync(HttpRequest request, CancellationToken ct, Func<string, bool>? mayWrite = null)
@@ -26,6 +28,11 @@ public sealed class StoryImporter(StoryService stories, IStoryStore store, TimeP
         var defaultNetwork = reader.String("network", 40);
         var status = Enum.Parse<StoryStatus>(reader.OneOf("status", ImportStatuses) ?? "submitted", ignoreCase: true);
         reader.ThrowIfInvalid();
+        if (defaultNetwork is not null && !await networks.ExistsAsync(defaultNetwork, ct))
+        {
+            // One wrong query parameter would fail every row; say it once instead.
+            throw ValidationFailedException.For("network", $"'{defaultNetwork}' is not a registered network (GET /api/networks lists them)");
+        }
 
         var bytes = await RequestBody.ReadLimitedAsync(request, MaxBytes, ct);
         string text;
@@ -39,7 +46,7 @@ public sealed class StoryImporter(StoryService stories, IStoryStore store, TimeP
         }
         text = text.TrimStart('\uFEFF');
         var rows = request.ContentType!.Contains("csv", StringComparison.OrdinalIgnoreCase)
-            ? CsvStoryReader.Read(new StringReader(text), MaxRows)
+            ? CsvStoryReader.Read(text, MaxRows)
             : await NdjsonStoryReader.ReadAsync(new StringReader(text), MaxRows, ct);
         return await ImportRowsAsync(rows, defaultNetwork, status, ct, mayWrite);
     }
@@ -58,6 +65,12 @@ public sealed class StoryImporter(StoryService stories, IStoryStore store, TimeP
             foreach (var (field, reason) in row.ParseErrors)
             {
                 errors.Add(field, reason);
+            }
+            if (errors.ToDictionary().ContainsKey("row") || (!errors.IsEmpty && row.Draft == Unread))
+            {
+                // The line could not be read at all: its field rules would only repeat that.
+                results[row.Row] = new ImportRowResult(row.Row, ImportRowResult.FailedOutcome, null, errors.ToDictionary());
+                continue;
             }
             var draft = row.Draft.Network is null && defaultNetwork is not null ? row.Draft with { Network = defaultNetwork } : row.Draft;
             var content = await stories.ValidateAsync(draft, ct, errors);
