@@ -64,30 +64,36 @@ param tokenCacheKey string
 param tableNames string[] = [
   'networks'
   'stories'
-  'storyindex'
+  'storyindexall'
+  'storyindexgoal'
+  'storyindextarget'
+  'storyindexkommune'
+  'storyindexfylke'
+  'storyindexnetwork'
+  'storyindexsector'
   'storykeys'
   'idempotency'
-  'webinars'
-  'subscriptions'
-  'deliveries'
-  'feeds'
-  'audit'
-  'keys'
   'accesskeys'
+  'audit'
   'feedsources'
   'feedsdue'
   'feedpolls'
-  'webinarassets'
+  'webinars'
   'webinarindex'
+  'webinarassets'
   'webinaruploads'
+  'subscriptions'
+  'digestdeliveries'
+  'digestcarried'
+  'teamsconnections'
 ]
 
 @description('Blob containers the hub uses (webinar assets, Teams token caches, the digest outbox).')
 param containerNames string[] = [
   'webinar-assets'
-  'token-caches'
-  'outbox'
   'webinar-transcripts'
+  'teams-tokencache'
+  'digest-outbox'
 ]
 
 @description('Queues the hub uses: digest deliveries and the poison queue the Functions host moves failed messages to.')

@@ -19,10 +19,9 @@ public sealed class StoryPersonalData(HubStorage storage, StoryService stories) 
     public async Task<int> EraseAsync(string email, CancellationToken ct)
     {
         // First pass: which stories hold the address, and under which names the person appears as a contact.
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {StoryEntities.MainRow}");
         var affected = new List<string>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var row in storage.Table(StoryEntities.MainTable).QueryAsync<TableEntity>(filter, cancellationToken: ct))
+        await foreach (var row in storage.Table(StoryEntities.MainTable).QueryAsync<TableEntity>(cancellationToken: ct))
         {
             var story = StoryEntities.FromMain(row);
             if (Redact(story, email, names) is not null)

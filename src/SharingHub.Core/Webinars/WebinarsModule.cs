@@ -17,6 +17,7 @@ public static class WebinarsModule
         services.AddStorageResource(StorageKind.Container, BlobAssetBlobs.Container);
         services.AddStorageResource(StorageKind.Container, BlobTranscriptStore.Container);
         services.AddSingleton<IWebinarStore, TableWebinarStore>();
+        services.AddSingleton<Digests.IDigestWebinarSource, WebinarDigestSource>();
         services.AddSingleton<People.IPersonalDataHolder, PresentationPersonalData>();
         services.AddSingleton<IAssetStore, TableAssetStore>();
         services.AddSingleton<IAssetBlobs, BlobAssetBlobs>();

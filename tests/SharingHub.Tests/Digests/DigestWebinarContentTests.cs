@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using SharingHub.Testing.GraphDouble;
+using SharingHub.Tests.Webinars;
+
+namespace SharingHub.Tests.Digests;
+
+public sealed class DigestWebinarContentTests
+{
+    [Fact]
+    public async Task ADigestCarriesNewRecordingsOfPublishedEpisodesAndTheNextPlannedEpisode()
+    {
+        await using var host = await DigestTestHost.StartAsync();
+        host.Graph.AddChannel(DigestScenario.Team, DigestScenario.Channel);
+        var connection = await host.ConnectAsync();
+        var subscription = await DigestScenario.CreateSubscriptionAsync(host, DigestScenario.Subscription(connection.Id));
+        var client = host.Hub.CreateClient();
+        var now = host.Hub.Clock.GetUtcNow();
+        var held = await CreateEpisodeAsync(client, "Bærekraftsfredag september: bibliotek og bærekraft", now.AddDays(-3), "published");
+        await CreateEpisodeAsync(client, "Bærekraftsfredag oktober: klimabudsjett", now.AddDays(25), "planned");
+        var unpublished = await CreateEpisodeAsync(client, "Internt opptak", now.AddDays(-2), "held");
+        await UploadRecordingAsync(client, held);
+        await UploadRecordingAsync(client, unpublished);
+        await DigestScenario.PublishAsync(host, "Ny historie fra Asker", goal: 3);
+
+        var preview = await client.GetFromJsonAsync<JsonElement>($"/api/subscriptions/{subscription}/digest/preview");
+        var html = preview.GetProperty("request").GetProperty("body").GetProperty("body").GetProperty("content").GetString()!;
+
+        Assert.Contains("Bærekraftsfredag september: bibliotek og bærekraft", html);
+        Assert.Contains($"/api/webinars/{held}/assets/", html);
+        Assert.Contains("Bærekraftsfredag oktober: klimabudsjett", html);
+        Assert.DoesNotContain("Internt opptak", html);
+    }
+
+    private static async Task<string> CreateEpisodeAsync(HttpClient client, string title, DateTimeOffset startsAt, string status)
+    {
+        var response = await client.PostAsJsonAsync("/api/webinars", new { title, startsAt = startsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"), status, teamsUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_demo" });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
+    private static async Task UploadRecordingAsync(HttpClient client, string webinarId)
+    {
+        var mp4 = WebinarTestData.Mp4();
+        var ticket = await WebinarTestData.TicketAsync(client, webinarId, "recording", "opptak.mp4", "video/mp4", mp4.Length);
+        await WebinarTestData.UploadThroughAsync(ticket, mp4);
+        var (response, _) = await WebinarTestData.CompleteAsync(client, webinarId, ticket);
+        response.EnsureSuccessStatusCode();
+    }
+}
