@@ -5,7 +5,10 @@ using SharingHub.SelfHost;
 using SharingHub.SelfHost.Demo;
 using SharingHub.SelfHost.Routes;
 
-var builder = WebApplication.CreateBuilder(args);
+// `--demo` is a flag, not a key=value setting: take it out before the command-line configuration reads the arguments,
+// or it would swallow the next one (`--demo --urls …`).
+var demo = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
 await using var azurite = await LocalStorage.StartIfUnconfiguredAsync(builder, CancellationToken.None);
 
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AccessPipeline.MaxBodyBytes);
@@ -13,7 +16,7 @@ builder.Services.AddSharingHubCore(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<HubExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
-builder.Services.AddDemoData(builder.Configuration, args);
+builder.Services.AddDemoData(builder.Configuration, demo);
 builder.Services.AddWebinarCleanupSchedule();
 builder.Services.AddDigestWorkers(builder.Configuration.GetValue("Digests:RunWorkers", true));
 

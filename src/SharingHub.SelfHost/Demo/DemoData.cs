@@ -9,9 +9,9 @@ namespace SharingHub.SelfHost.Demo;
 /// </summary>
 internal static class DemoData
 {
-    public static IServiceCollection AddDemoData(this IServiceCollection services, IConfiguration configuration, string[] args)
+    public static IServiceCollection AddDemoData(this IServiceCollection services, IConfiguration configuration, bool demo)
     {
-        if (args.Contains("--demo") || configuration.GetValue<bool>("Demo:Seed"))
+        if (demo || configuration.GetValue<bool>("Demo:Seed"))
         {
             services.AddHostedService<DemoSeeder>();
             ProvideAdminKey(configuration);

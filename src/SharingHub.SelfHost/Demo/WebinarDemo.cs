@@ -24,7 +24,7 @@ internal sealed class WebinarDemoSeeder(WebinarService webinars, ILogger<Webinar
             Description = "Fire korte innlegg om konkrete bærekraftstiltak i kommunesektoren, med spørsmål og samtale til slutt. Opptak, lysark og teksting legges ut etter sendingen.",
             Audience = ["bibliotek", "barnehager", "kommunale bærekraftskoordinatorer"],
             TeamsUrl = "https://teams.microsoft.com/l/meetup-join/baerekraftsfredag-2026-09",
-            Status = "held",
+            Status = "published", // a past episode whose recording is shared: what the public should see
             Presentations =
             [
                 new PresentationDraft
