@@ -6,6 +6,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using SharingHub.Common;
 using SharingHub.Common.Http;
+using SharingHub.Audit;
 using SharingHub.Stories;
 using SharingHub.Testing;
 
@@ -165,20 +166,21 @@ public sealed class StoriesBench : IScenario
         Console.WriteLine($"    bare parts of that listing: partition query {query.TotalMilliseconds:F0} ms, {limit} point reads {reads.TotalMilliseconds:F0} ms");
     }
 
-    private sealed record BareTables(TableClient Main, IReadOnlyDictionary<string, TableClient> IndexTables, TableClient Keys)
+    private sealed record BareTables(TableClient Main, IReadOnlyDictionary<string, TableClient> IndexTables, TableClient Keys, TableClient Audit)
     {
         public TableClient Index(string partitionKey) => IndexTables[StoryEntities.IndexTableOf(partitionKey)];
 
         public static BareTables For(string connection, string prefix) => new(
             new TableClient(connection, prefix + StoryEntities.MainTable),
             StoryEntities.IndexTables.ToDictionary(t => t, t => new TableClient(connection, prefix + t)),
-            new TableClient(connection, prefix + StoryEntities.KeyTable));
+            new TableClient(connection, prefix + StoryEntities.KeyTable),
+            new TableClient(connection, prefix + TableAuditLog.TableName));
     }
 
     private static async Task<BareTables> BareTablesAsync(string connection)
     {
         var tables = BareTables.For(connection, "b" + Guid.NewGuid().ToString("N")[..12]);
-        await Task.WhenAll(tables.IndexTables.Values.Append(tables.Main).Append(tables.Keys).Select(t => t.CreateIfNotExistsAsync()));
+        await Task.WhenAll(tables.IndexTables.Values.Append(tables.Main).Append(tables.Keys).Append(tables.Audit).Select(t => t.CreateIfNotExistsAsync()));
         return tables;
     }
 
@@ -192,6 +194,19 @@ public sealed class StoriesBench : IScenario
             }
             await tables.Main.AddEntityAsync(StoryEntities.Main(story), ct);
             await Task.WhenAll(StoryEntities.Index(story).Select(row => tables.Index(row.PartitionKey).UpsertEntityAsync(row, TableUpdateMode.Replace, ct)));
+            // The hub appends every change to the audit trail (two rows); the same entities belong on this side.
+            await Task.WhenAll(TableAuditLog.Rows(new AuditEntry
+            {
+                Id = TableAuditLog.NewId(),
+                At = DateTimeOffset.UtcNow,
+                Caller = "key:bench",
+                CallerName = "Bootstrap admin key",
+                Roles = ["admin"],
+                Action = "POST /api/stories/",
+                Entity = $"stories/{story.Id}",
+                Status = 201,
+                Address = "127.0.0.1",
+            }).Select(row => tables.Audit.AddEntityAsync(row, ct)));
         });
 
     /// <summary>The bare equivalent of an import: natural keys and index rows in transactions per partition, main rows one by one.</summary>
