@@ -8,7 +8,7 @@ internal static class LocalStorage
 {
     public static async Task<AzuriteProcess?> StartIfUnconfiguredAsync(WebApplicationBuilder builder, CancellationToken ct)
     {
-        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var options = StorageOptions.Read(builder.Configuration);
         if (options.IsConfigured)
         {
             return null;

@@ -18,20 +18,13 @@ public sealed class SubscriptionService(
     {
         var value = await ValidateAsync(draft, ct);
         var now = clock.GetUtcNow();
-        var subscription = new Subscription
+        var subscription = WithSettings(new Subscription
         {
             Id = Guid.CreateVersion7().ToString("N"),
-            Kommunenummer = value.Kommunenummer,
-            ConnectionId = value.ConnectionId,
-            TeamId = value.TeamId,
-            ChannelId = value.ChannelId,
-            Filters = value.Filters,
-            Cadence = value.Cadence,
-            Paused = value.Paused,
             CreatedAt = now,
             UpdatedAt = now,
             Version = 1,
-        };
+        }, value);
         await store.CreateAsync(subscription, ct);
         logger.LogInformation("Subscription {SubscriptionId} created for {Kommunenummer}, channel {ChannelId}", subscription.Id, subscription.Kommunenummer, subscription.ChannelId);
         return subscription;
@@ -54,15 +47,8 @@ public sealed class SubscriptionService(
         return await ChangeAsync(id, s =>
         {
             EntityTag.Check(expectedVersion, s.Version);
-            return s with
+            return WithSettings(s, value) with
             {
-                Kommunenummer = value.Kommunenummer,
-                ConnectionId = value.ConnectionId,
-                TeamId = value.TeamId,
-                ChannelId = value.ChannelId,
-                Filters = value.Filters,
-                Cadence = value.Cadence,
-                Paused = value.Paused,
                 PausedReason = value.Paused ? s.PausedReason : null,
                 ConsecutiveFailures = value.Paused ? s.ConsecutiveFailures : 0,
                 UpdatedAt = clock.GetUtcNow(),
@@ -70,6 +56,18 @@ public sealed class SubscriptionService(
             };
         }, ct);
     }
+
+    /// <summary>The subscription with what its owner sets (municipality, channel, filters, cadence, paused) from a validated draft.</summary>
+    private static Subscription WithSettings(Subscription subscription, SubscriptionValidator.Checked value) => subscription with
+    {
+        Kommunenummer = value.Kommunenummer,
+        ConnectionId = value.ConnectionId,
+        TeamId = value.TeamId,
+        ChannelId = value.ChannelId,
+        Filters = value.Filters,
+        Cadence = value.Cadence,
+        Paused = value.Paused,
+    };
 
     public async Task DeleteAsync(string id, CancellationToken ct)
     {
