@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace SharingHub.Digests;
@@ -32,6 +33,18 @@ public sealed record Delivery
     public string? Reason { get; init; }
 
     public static string IdFor(string subscriptionId, string period) => $"{subscriptionId}-{period}";
+
+    private const string PeriodFormat = "yyyyMMdd'T'HHmm'Z'";
+
+    /// <summary>The period a scheduled occurrence is delivered for: its UTC minute ("20261123T0700Z").</summary>
+    public static string PeriodOf(DateTimeOffset occurrence) => occurrence.UtcDateTime.ToString(PeriodFormat, CultureInfo.InvariantCulture);
+
+    public static bool TryParsePeriod(string period, out DateTimeOffset occurrence)
+    {
+        var ok = DateTime.TryParseExact(period, PeriodFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at);
+        occurrence = ok ? new DateTimeOffset(at, TimeSpan.Zero) : default;
+        return ok;
+    }
 
     public static bool TryParseId(string id, out string subscriptionId, out string period)
     {

@@ -152,6 +152,7 @@ public sealed class DeliveryWorker(
         {
             throw new PreconditionFailedException("The delivery changed at the same time; read it again.");
         }
+        await deliveries.AddCarriedAsync([pending], ct);
         await queue.EnqueueAsync(deliveryId, ct);
         logger.LogInformation("Delivery {DeliveryId} queued again by an operator", deliveryId);
         return pending;
@@ -240,7 +241,11 @@ public sealed class DeliveryWorker(
 
     private async Task<DeliveryOutcome> FailAsync(Delivery delivery, string stamp, string reason, CancellationToken ct)
     {
-        await deliveries.ReplaceAsync(delivery.Id, stamp, delivery with { Status = DeliveryStatus.Failed, Reason = reason }, ct);
+        if (await deliveries.ReplaceAsync(delivery.Id, stamp, delivery with { Status = DeliveryStatus.Failed, Reason = reason }, ct) is not null)
+        {
+            // Never posted: what it would have carried is offered again by the subscription's next digest.
+            await deliveries.RemoveCarriedAsync(delivery, ct);
+        }
         logger.LogWarning("Delivery {DeliveryId} failed: {Reason}", delivery.Id, reason);
         try
         {

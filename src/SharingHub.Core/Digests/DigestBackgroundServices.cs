@@ -26,14 +26,15 @@ public sealed class DigestSchedulerService(DigestRound round, TimeProvider clock
     }
 }
 
-/// <summary>The self-host's delivery worker: drains the queue, then polls every few seconds.</summary>
-public sealed class DigestDeliveryService(DigestQueueRunner runner, TimeProvider clock, ILogger<DigestDeliveryService> logger) : BackgroundService
+/// <summary>The self-host's delivery worker: drains the queue, then waits for this process to queue more, or polls every few seconds.</summary>
+public sealed class DigestDeliveryService(DigestQueueRunner runner, DeliveryQueueSignal signal, TimeProvider clock, ILogger<DigestDeliveryService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
+            var queued = signal.Next;
             try
             {
                 await runner.DrainAsync(stoppingToken);
@@ -42,7 +43,7 @@ public sealed class DigestDeliveryService(DigestQueueRunner runner, TimeProvider
             {
                 logger.LogError(ex, "Reading the delivery queue failed");
             }
-            await Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken);
+            await Task.WhenAny(queued, Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken));
         }
     }
 }

@@ -11,13 +11,16 @@ namespace SharingHub.Digests;
 /// <summary>
 /// Renders a digest as chatMessage HTML in the subset Teams shows (h2, h3, p, ul, li, a, strong, em, br, small).
 /// Every piece of user-written text is HTML-encoded; the message stays under <see cref="DigestOptions.MaxMessageBytes"/>
-/// by showing the first items and "N flere" with a link.
+/// by showing the first items and "N flere" with a link. Not thread-safe: one renderer per round (it keeps each story's item).
 /// </summary>
 public sealed class DigestRenderer(string hubBaseUrl, int maxBytes)
 {
     private const int SummaryChars = 280;
     private static readonly HtmlEncoder Encode = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly string hub = hubBaseUrl.TrimEnd('/');
+
+    // A round renders the same stories into hundreds of digests with one renderer: each item is built once.
+    private readonly Dictionary<(string Id, int Version), (string Html, int Bytes)> renderedItems = [];
 
     public RenderedDigest Render(Subscription subscription, DigestContent content, string marker, DateTimeOffset now)
     {
@@ -47,13 +50,13 @@ public sealed class DigestRenderer(string hubBaseUrl, int maxBytes)
             var items = new StringBuilder();
             foreach (var story in stories)
             {
-                var item = StoryItem(story);
-                if (used + Bytes(item) > budget)
+                var (item, bytes) = StoryItem(story);
+                if (used + bytes > budget)
                 {
                     full = true;
                     break;
                 }
-                used += Bytes(item);
+                used += bytes;
                 items.Append(item);
                 shown.Add(DigestComposer.StoryKey(story.Id));
                 shownStories++;
@@ -102,7 +105,7 @@ public sealed class DigestRenderer(string hubBaseUrl, int maxBytes)
         }
         var mine = stories.Where(s => s.Kommunenummer == own.Kommunenummer).ToList();
         var county = stories.Where(s => s.Kommunenummer != own.Kommunenummer && FylkeOf(s) == own.Fylkesnummer).ToList();
-        var rest = stories.Except(mine).Except(county).ToList();
+        var rest = stories.Where(s => s.Kommunenummer != own.Kommunenummer && FylkeOf(s) != own.Fylkesnummer).ToList();
         yield return ($"Fra {own.Name}", mine);
         yield return ($"Fra {own.Fylkesnavn}", county);
         yield return ("Fra resten av landet", rest);
@@ -112,7 +115,17 @@ public sealed class DigestRenderer(string hubBaseUrl, int maxBytes)
         story.Fylkesnummer
         ?? (story.Kommunenummer is not null && ReferenceData.Instance.MunicipalityByNumber.TryGetValue(story.Kommunenummer, out var m) ? m.Fylkesnummer : null);
 
-    private string StoryItem(Story story)
+    private (string Html, int Bytes) StoryItem(Story story)
+    {
+        if (!renderedItems.TryGetValue((story.Id, story.Version), out var item))
+        {
+            var html = RenderItem(story);
+            renderedItems[(story.Id, story.Version)] = item = (html, Bytes(html));
+        }
+        return item;
+    }
+
+    private string RenderItem(Story story)
     {
         var where = story.Kommunenummer is not null && ReferenceData.Instance.MunicipalityByNumber.TryGetValue(story.Kommunenummer, out var m)
             ? m.Name

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SharingHub.Stories;
@@ -10,8 +9,9 @@ public sealed record RoundResult(int Subscriptions, int Due, int Enqueued, int N
 
 /// <summary>
 /// The hourly due-job: finds the subscriptions whose cadence fell due since they were last handled, composes their
-/// digests from one shared snapshot of newly published stories, and queues one delivery per (subscription, period).
-/// Running it twice, or concurrently, queues nothing twice: the delivery id is deterministic and its row is added first.
+/// digests from one read of newly published stories and of what each channel was already given, and queues one
+/// delivery per (subscription, period). Running it twice, or concurrently, queues nothing twice: the delivery id is
+/// deterministic and its row is added before its message is queued; a subscription is marked handled only after.
 /// </summary>
 public sealed class DigestRound(
     SubscriptionService subscriptions,
@@ -23,6 +23,8 @@ public sealed class DigestRound(
     TimeProvider clock,
     ILogger<DigestRound> logger)
 {
+    private const int WriteChunk = 100; // one transaction's worth: the first messages go out while later ones are written
+
     private readonly DigestOptions settings = options.Value;
 
     public async Task<RoundResult> RunOnceAsync(CancellationToken ct)
@@ -34,42 +36,93 @@ public sealed class DigestRound(
             .Where(s => !s.Paused)
             .Select(s => (Subscription: s, Occurrence: OsloSchedule.LatestOccurrence(s.Cadence, now, lastWebinar)))
             .Where(d => d.Occurrence is { } at && at > (d.Subscription.ScheduledThrough ?? d.Subscription.CreatedAt))
-            .Select(d => (d.Subscription, Occurrence: d.Occurrence!.Value))
-            .ToList();
+            .ToDictionary(d => d.Subscription.Id, d => new Due(d.Subscription, d.Occurrence!.Value), StringComparer.Ordinal);
         if (due.Count == 0)
         {
             return new RoundResult(all.Count, 0, 0, 0, []);
         }
 
-        var oldest = due.Min(d => Since(d.Subscription));
-        var snapshot = await PublishedSinceAsync(stories, oldest, ct);
-        var assets = await webinars.GetNewAssetsAsync(oldest, ct);
-        var next = await webinars.GetNextEpisodeAsync(now, ct);
+        var oldest = due.Values.Min(d => Since(d.Subscription));
+        var snapshot = stories.ListPublishedSinceAsync(oldest, ct);
+        var assets = webinars.GetNewAssetsAsync(oldest, ct);
+        var next = webinars.GetNextEpisodeAsync(now, ct);
+        var carried = deliveries.GetCarriedAsync(oldest, ct);
+        // A delivery row for a due period means an earlier round stopped before marking it handled: queue it again if
+        // it is still pending, and compose nothing new for it.
+        var earlier = deliveries.FindManyAsync([.. due.Values.Select(d => d.DeliveryId)], ct);
+        await Task.WhenAll(snapshot, assets, next, carried, earlier);
+        var enqueued = new List<string>(await RequeueAsync([.. earlier.Result.Values.Where(d => d.Status == DeliveryStatus.Pending)], ct));
 
-        var enqueued = new List<string>();
-        var nothingNew = 0;
-        // One channel's subscriptions are composed one after another, so the second sees what the first carried.
-        var byChannel = due.GroupBy(d => ChannelKey.Of(d.Subscription.TeamId, d.Subscription.ChannelId)).ToList();
-        await Parallel.ForEachAsync(byChannel, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (channel, token) =>
+        // Composing is CPU work and writing is storage work: the one feeds the other, so the first digests are queued
+        // (and posted) while the rest are still being composed.
+        var pending = due.Values.Where(d => !earlier.Result.ContainsKey(d.DeliveryId)).OrderBy(d => d.Subscription.CreatedAt).ToList();
+        var composedCount = 0;
+        var digests = System.Threading.Channels.Channel.CreateUnbounded<(Delivery Delivery, string Html)>(new() { SingleReader = true, SingleWriter = true });
+        var composing = Task.Run(() =>
         {
-            foreach (var item in channel.OrderBy(d => d.Subscription.CreatedAt))
+            try
             {
-                var id = await QueueAsync(item.Subscription, item.Occurrence, snapshot, assets, next, now, token);
-                lock (enqueued)
+                var renderer = Renderer();
+                foreach (var digest in Compose(pending, snapshot.Result, assets.Result, next.Result, carried.Result, renderer, now))
                 {
-                    if (id is null)
-                    {
-                        nothingNew++;
-                    }
-                    else
-                    {
-                        enqueued.Add(id);
-                    }
+                    composedCount++;
+                    digests.Writer.TryWrite(digest);
                 }
+                digests.Writer.Complete();
             }
-        });
+            catch (Exception ex)
+            {
+                digests.Writer.Complete(ex);
+            }
+        }, ct);
+
+        var marked = new HashSet<string>(StringComparer.Ordinal);
+        var chunk = new List<(Delivery Delivery, string Html)>(WriteChunk);
+        while (await digests.Reader.WaitToReadAsync(ct))
+        {
+            chunk.Clear();
+            while (chunk.Count < WriteChunk && digests.Reader.TryRead(out var digest))
+            {
+                chunk.Add(digest);
+            }
+            enqueued.AddRange(await WriteAndQueueAsync(chunk, ct));
+            // Only once queued: a round that stops before this leaves them due, and the next finds their rows and queues
+            // them. Right after, before the worker records their first posts on the same rows.
+            await MarkScheduledAsync(due, chunk.Select(c => c.Delivery.SubscriptionId), ct);
+            marked.UnionWith(chunk.Select(c => c.Delivery.SubscriptionId));
+        }
+        await composing;
+        await MarkScheduledAsync(due, due.Keys.Where(id => !marked.Contains(id)), ct);
+
+        var nothingNew = due.Count - composedCount - earlier.Result.Count;
         logger.LogInformation("Digest round: {Due} due, {Enqueued} queued, {NothingNew} with nothing new", due.Count, enqueued.Count, nothingNew);
         return new RoundResult(all.Count, due.Count, enqueued.Count, nothingNew, enqueued);
+    }
+
+    /// <summary>One channel's subscriptions oldest first, each seeing what the ones before it carried; empty digests are skipped.</summary>
+    private IEnumerable<(Delivery Delivery, string Html)> Compose(
+        IReadOnlyList<Due> due, IReadOnlyList<Story> snapshot, IReadOnlyList<DigestAsset> assets, DigestEpisode? next, CarriedItems carried, DigestRenderer renderer, DateTimeOffset now)
+    {
+        foreach (var (subscription, occurrence) in due)
+        {
+            var since = Since(subscription);
+            var channel = ChannelKey.Of(subscription.TeamId, subscription.ChannelId);
+            var content = DigestComposer.Compose(DigestComposer.Candidates(subscription, snapshot, since), assets, next, carried.For(channel, since), since);
+            if (content.IsEmpty)
+            {
+                continue;
+            }
+            var delivery = NewDelivery(subscription, occurrence, since, content, now);
+            var rendered = renderer.Render(subscription, content, delivery.Marker, now);
+            delivery = delivery with { ItemKeys = rendered.ShownItemKeys };
+            carried.Add(channel, now, delivery.ItemKeys);
+            yield return (delivery, rendered.Html);
+        }
+    }
+
+    private sealed record Due(Subscription Subscription, DateTimeOffset Occurrence)
+    {
+        public string DeliveryId => Delivery.IdFor(Subscription.Id, Delivery.PeriodOf(Occurrence));
     }
 
     /// <summary>The message that would be posted for this subscription now, without posting or recording anything.</summary>
@@ -77,95 +130,70 @@ public sealed class DigestRound(
     {
         var now = clock.GetUtcNow();
         var since = Since(subscription);
-        var snapshot = await PublishedSinceAsync(stories, since, ct);
-        var content = await ComposeAsync(subscription, since, snapshot, await webinars.GetNewAssetsAsync(since, ct), await webinars.GetNextEpisodeAsync(now, ct), ct);
+        var snapshot = await stories.ListPublishedSinceAsync(since, ct);
+        var carried = await deliveries.GetCarriedAsync(since, ct);
+        var content = DigestComposer.Compose(
+            DigestComposer.Candidates(subscription, snapshot, since),
+            await webinars.GetNewAssetsAsync(since, ct),
+            await webinars.GetNextEpisodeAsync(now, ct),
+            carried.For(ChannelKey.Of(subscription.TeamId, subscription.ChannelId), since),
+            since);
         var marker = "SH-" + Delivery.IdFor(subscription.Id, "preview");
         return (content, content.IsEmpty ? null : Renderer().Render(subscription, content, marker, now));
     }
 
     public DateTimeOffset Since(Subscription s) => s.DeliveredThrough ?? s.CreatedAt.AddDays(-settings.FirstDigestLookbackDays);
 
-    private async Task<string?> QueueAsync(
-        Subscription subscription, DateTimeOffset occurrence, IReadOnlyList<Story> snapshot, IReadOnlyList<DigestAsset> assets, DigestEpisode? next, DateTimeOffset now, CancellationToken ct)
+    private Task MarkScheduledAsync(IReadOnlyDictionary<string, Due> due, IEnumerable<string> ids, CancellationToken ct) =>
+        subscriptions.MarkScheduledAsync([.. ids.Select(id => (id, due[id].Occurrence))], ct);
+
+    /// <summary>Adds the deliveries' rows, then queues them. Returns the ids queued.</summary>
+    private async Task<IReadOnlyList<string>> WriteAndQueueAsync(IReadOnlyList<(Delivery Delivery, string Html)> chunk, CancellationToken ct)
     {
-        var period = occurrence.UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture);
-        var id = Delivery.IdFor(subscription.Id, period);
-        var existing = await deliveries.GetAsync(id, ct);
-        if (existing is null)
+        var added = await deliveries.AddManyAsync(chunk, ct);
+        var ours = chunk.Select(c => c.Delivery).Where(d => added.Contains(d.Id)).ToList();
+        foreach (var (delivery, _) in chunk.Where(c => !added.Contains(c.Delivery.Id)))
         {
-            var since = Since(subscription);
-            var content = await ComposeAsync(subscription, since, snapshot, assets, next, ct);
-            if (content.IsEmpty)
+            // A round racing this one added it first: if it is still pending, queuing it again is harmless.
+            if (await deliveries.GetAsync(delivery.Id, ct) is { Delivery: { Status: DeliveryStatus.Pending } raced })
             {
-                await MarkScheduledAsync(subscription.Id, occurrence, ct);
-                return null;
-            }
-            var delivery = new Delivery
-            {
-                Id = id,
-                SubscriptionId = subscription.Id,
-                Period = period,
-                Status = DeliveryStatus.Pending,
-                Kommunenummer = subscription.Kommunenummer,
-                ConnectionId = subscription.ConnectionId,
-                TeamId = subscription.TeamId,
-                ChannelId = subscription.ChannelId,
-                Outbox = subscription.ConnectionId is null,
-                ScheduledFor = occurrence,
-                ComposedAt = now,
-                CoversFrom = since,
-                StoryCount = content.Stories.Count,
-                AssetCount = content.Assets.Count,
-            };
-            var rendered = Renderer().Render(subscription, content, delivery.Marker, now);
-            delivery = delivery with { ItemKeys = rendered.ShownItemKeys };
-            if (await deliveries.AddAsync(delivery, rendered.Html, ct))
-            {
-                // Claimed for the channel as soon as a digest holds them: no later digest there repeats them.
-                await deliveries.AddCarriedAsync(ChannelKey.Of(subscription.TeamId, subscription.ChannelId), delivery, ct);
-                await queue.EnqueueAsync(id, ct);
-            }
-            else
-            {
-                existing = await deliveries.GetAsync(id, ct);
+                ours.Add(raced);
             }
         }
-        if (existing is { Delivery.Status: DeliveryStatus.Pending })
-        {
-            // Added by an earlier round that may have stopped before queueing: queue again; the worker posts it once.
-            await queue.EnqueueAsync(id, ct);
-        }
-        await MarkScheduledAsync(subscription.Id, occurrence, ct);
-        return id;
+        return await RequeueAsync(ours, ct);
     }
 
-    private async Task<DigestContent> ComposeAsync(
-        Subscription subscription, DateTimeOffset since, IReadOnlyList<Story> snapshot, IReadOnlyList<DigestAsset> assets, DigestEpisode? next, CancellationToken ct)
+    /// <summary>Records what pending deliveries carry (idempotent), then queues them; the worker posts each once.</summary>
+    private async Task<IReadOnlyList<string>> RequeueAsync(IReadOnlyList<Delivery> pending, CancellationToken ct)
     {
-        var candidates = DigestComposer.Candidates(subscription, snapshot, since);
-        var carried = candidates.Count == 0 && assets.Count == 0
-            ? new HashSet<string>()
-            : await deliveries.GetCarriedAsync(ChannelKey.Of(subscription.TeamId, subscription.ChannelId), since, ct);
-        return DigestComposer.Compose(candidates, assets, next, carried, since);
+        // Recorded for the channel before any is posted: no later digest there repeats them.
+        await deliveries.AddCarriedAsync(pending, ct);
+        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (delivery, token) =>
+            await queue.EnqueueAsync(delivery.Id, token));
+        return [.. pending.Select(d => d.Id)];
     }
 
-    private Task MarkScheduledAsync(string subscriptionId, DateTimeOffset occurrence, CancellationToken ct) =>
-        subscriptions.ChangeAsync(subscriptionId, s => s.ScheduledThrough >= occurrence ? s : s with { ScheduledThrough = occurrence }, ct);
+    private static Delivery NewDelivery(Subscription subscription, DateTimeOffset occurrence, DateTimeOffset since, DigestContent content, DateTimeOffset now)
+    {
+        var period = Delivery.PeriodOf(occurrence);
+        return new Delivery
+        {
+            Id = Delivery.IdFor(subscription.Id, period),
+            SubscriptionId = subscription.Id,
+            Period = period,
+            Status = DeliveryStatus.Pending,
+            Kommunenummer = subscription.Kommunenummer,
+            ConnectionId = subscription.ConnectionId,
+            TeamId = subscription.TeamId,
+            ChannelId = subscription.ChannelId,
+            Outbox = subscription.ConnectionId is null,
+            ScheduledFor = occurrence,
+            ComposedAt = now,
+            CoversFrom = since,
+            StoryCount = content.Stories.Count,
+            AssetCount = content.Assets.Count,
+        };
+    }
 
     private DigestRenderer Renderer() => new(settings.HubBaseUrl, settings.MaxMessageBytes);
-
-    /// <summary>Every story published since <paramref name="since"/>: the "all" index partition read over a time range.</summary>
-    public static async Task<IReadOnlyList<Story>> PublishedSinceAsync(StoryService stories, DateTimeOffset since, CancellationToken ct)
-    {
-        var list = new List<Story>();
-        string? token = null;
-        do
-        {
-            var page = await stories.ListAsync(new StoryQuery { Status = StoryStatus.Published, From = since, Limit = 1000, ContinuationToken = token }, ct);
-            list.AddRange(page.Items);
-            token = page.ContinuationToken;
-        }
-        while (token is not null);
-        return list;
-    }
 }

@@ -20,6 +20,7 @@ public static class DigestsModule
         services.AddStorageResource(StorageKind.Container, BlobDigestOutbox.ContainerName);
         services.TryAddSingleton<IDigestWebinarSource, NoWebinarSource>();
         services.AddSingleton<IDeliveryStore, TableDeliveryStore>();
+        services.AddSingleton<DeliveryQueueSignal>();
         services.AddSingleton<IDeliveryQueue, StorageDeliveryQueue>();
         services.AddSingleton<IDigestOutbox, BlobDigestOutbox>();
         services.AddSingleton<DigestThrottle>();

@@ -5,7 +5,14 @@ public interface IDeliveryStore
     /// <returns>false when a delivery with this id already exists.</returns>
     Task<bool> AddAsync(Delivery delivery, string html, CancellationToken ct);
 
+    /// <summary>Adds many deliveries in as few transactions as their keys allow.</summary>
+    /// <returns>The ids this call added; the others existed already.</returns>
+    Task<IReadOnlySet<string>> AddManyAsync(IReadOnlyList<(Delivery Delivery, string Html)> deliveries, CancellationToken ct);
+
     Task<StoredDelivery?> GetAsync(string id, CancellationToken ct);
+
+    /// <summary>Those of <paramref name="ids"/> that exist, read with one query per period rather than one read each.</summary>
+    Task<IReadOnlyDictionary<string, Delivery>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
 
     /// <returns>The new stamp, or null when someone else changed the delivery since it was read.</returns>
     Task<string?> ReplaceAsync(string id, string stamp, Delivery updated, CancellationToken ct);
@@ -13,10 +20,14 @@ public interface IDeliveryStore
     Task<IReadOnlyList<Delivery>> ListAsync(string? subscriptionId, DeliveryStatus? status, int limit, CancellationToken ct);
 
     /// <summary>
-    /// The item keys carried to a channel by digests composed at or after <paramref name="since"/>: only those can hold
-    /// an item published since then. One row per digest, so the cost grows with the channel's recent digests.
+    /// What digests composed at or after <paramref name="since"/> carried, for every channel, in one read: only those
+    /// digests can hold an item published since then.
     /// </summary>
-    Task<IReadOnlySet<string>> GetCarriedAsync(string channelKey, DateTimeOffset since, CancellationToken ct);
+    Task<CarriedItems> GetCarriedAsync(DateTimeOffset since, CancellationToken ct);
 
-    Task AddCarriedAsync(string channelKey, Delivery delivery, CancellationToken ct);
+    /// <summary>Records what these digests carry to their channels (idempotent).</summary>
+    Task AddCarriedAsync(IReadOnlyList<Delivery> deliveries, CancellationToken ct);
+
+    /// <summary>Forgets what a digest that was never posted carried, so a later digest offers those items again.</summary>
+    Task RemoveCarriedAsync(Delivery delivery, CancellationToken ct);
 }

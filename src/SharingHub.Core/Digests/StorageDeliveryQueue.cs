@@ -5,14 +5,17 @@ using SharingHub.Storage;
 namespace SharingHub.Digests;
 
 /// <summary>An Azure Storage queue. Messages are Base64, the encoding the Functions queue trigger expects.</summary>
-public sealed class StorageDeliveryQueue(HubStorage storage) : IDeliveryQueue
+public sealed class StorageDeliveryQueue(HubStorage storage, DeliveryQueueSignal signal) : IDeliveryQueue
 {
     public const string QueueName = "digest-deliveries";
 
     private QueueClient Queue => storage.Queue(QueueName);
 
-    public Task EnqueueAsync(string deliveryId, CancellationToken ct) =>
-        Queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(deliveryId)), ct);
+    public async Task EnqueueAsync(string deliveryId, CancellationToken ct)
+    {
+        await Queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(deliveryId)), ct);
+        signal.Pulse();
+    }
 
     public Task EnqueueLaterAsync(string deliveryId, TimeSpan delay, CancellationToken ct) =>
         Queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(deliveryId)), visibilityTimeout: delay, cancellationToken: ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -7,13 +8,19 @@ using SharingHub.Storage;
 namespace SharingHub.Digests;
 
 /// <summary>
-/// Deliveries keyed (subscription, period), so a subscription's history is one partition; what a channel was already
-/// given is one row per digest keyed (channel, composition time), read by a range from the subscriber's "since".
+/// Deliveries partitioned by their period, newest first, so that one round's digests (which mostly share a period) are
+/// written in transactions of 100. What channels were given is one row per digest, partitioned by the day it was
+/// composed, so one range read returns every channel's recent digests. See docs/storage.md.
 /// </summary>
 public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
 {
     public const string DeliveriesTable = "digestdeliveries";
     public const string CarriedTable = "digestcarried";
+    private const int BatchSize = 100; // Table Storage's limit per transaction
+
+    // A transaction's payload may not pass 4 MiB, and the SDK escapes an HTML body's markup on the wire; a quarter of the
+    // limit in raw characters per transaction leaves room for that.
+    private const int BatchHtmlChars = 1_000_000;
 
     private TableClient Deliveries => storage.Table(DeliveriesTable);
     private TableClient Carried => storage.Table(CarriedTable);
@@ -31,14 +38,88 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
         }
     }
 
+    public async Task<IReadOnlySet<string>> AddManyAsync(IReadOnlyList<(Delivery Delivery, string Html)> deliveries, CancellationToken ct)
+    {
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        var batches = deliveries.GroupBy(d => Partition(d.Delivery.Period)).SelectMany(Batches).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (batch, token) =>
+        {
+            var ours = new List<string>(batch.Length);
+            try
+            {
+                await Deliveries.SubmitTransactionAsync(batch.Select(d => new TableTransactionAction(TableTransactionActionType.Add, Entity(d.Delivery, d.Html))), token);
+                ours.AddRange(batch.Select(d => d.Delivery.Id));
+            }
+            catch (TableTransactionFailedException)
+            {
+                // One of them exists (an earlier round stopped half-way, or another round raced this one): one by one.
+                foreach (var (delivery, html) in batch)
+                {
+                    if (await AddAsync(delivery, html, token))
+                    {
+                        ours.Add(delivery.Id);
+                    }
+                }
+            }
+            lock (added)
+            {
+                added.UnionWith(ours);
+            }
+        });
+        return added;
+    }
+
+    private static IEnumerable<(Delivery Delivery, string Html)[]> Batches(IEnumerable<(Delivery Delivery, string Html)> partition)
+    {
+        var batch = new List<(Delivery, string)>();
+        var chars = 0;
+        foreach (var item in partition)
+        {
+            if (batch.Count == BatchSize || (batch.Count > 0 && chars + item.Html.Length > BatchHtmlChars))
+            {
+                yield return [.. batch];
+                batch.Clear();
+                chars = 0;
+            }
+            batch.Add(item);
+            chars += item.Html.Length;
+        }
+        if (batch.Count > 0)
+        {
+            yield return [.. batch];
+        }
+    }
+
     public async Task<StoredDelivery?> GetAsync(string id, CancellationToken ct)
     {
-        if (!Delivery.TryParseId(id, out var subscriptionId, out var period))
+        if (!Delivery.TryParseId(id, out var subscriptionId, out var period) || !TryPartition(period, out var partition))
         {
             return null;
         }
-        var row = await Deliveries.GetEntityIfExistsAsync<TableEntity>(subscriptionId, period, cancellationToken: ct);
+        var row = await Deliveries.GetEntityIfExistsAsync<TableEntity>(partition, subscriptionId, cancellationToken: ct);
         return row.HasValue ? new StoredDelivery(Read(row.Value!), row.Value!.GetString("Html") ?? string.Empty, row.Value!.ETag.ToString()) : null;
+    }
+
+    public async Task<IReadOnlyDictionary<string, Delivery>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var partitions = wanted
+            .Select(id => Delivery.TryParseId(id, out _, out var period) && TryPartition(period, out var partition) ? partition : null)
+            .OfType<string>()
+            .Distinct();
+        var found = new Dictionary<string, Delivery>(StringComparer.Ordinal);
+        foreach (var partition in partitions)
+        {
+            await foreach (var row in Deliveries.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["Json"], cancellationToken: ct))
+            {
+                var delivery = Read(row);
+                if (wanted.Contains(delivery.Id))
+                {
+                    found[delivery.Id] = delivery;
+                }
+            }
+        }
+        return found;
     }
 
     public async Task<string?> ReplaceAsync(string id, string stamp, Delivery updated, CancellationToken ct)
@@ -61,8 +142,8 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
         var statusName = status?.ToString();
         var filter = (subscriptionId, statusName) switch
         {
-            (not null, not null) => TableClient.CreateQueryFilter($"PartitionKey eq {subscriptionId} and Status eq {statusName}"),
-            (not null, null) => TableClient.CreateQueryFilter($"PartitionKey eq {subscriptionId}"),
+            (not null, not null) => TableClient.CreateQueryFilter($"RowKey eq {subscriptionId} and Status eq {statusName}"),
+            (not null, null) => TableClient.CreateQueryFilter($"RowKey eq {subscriptionId}"),
             (null, not null) => TableClient.CreateQueryFilter($"Status eq {statusName}"),
             _ => null,
         };
@@ -75,33 +156,64 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
                 break;
             }
         }
-        return list.OrderByDescending(d => d.ScheduledFor).ToList();
+        // Partitions come newest period first; within one, order by subscription is no order a reader wants.
+        return list.OrderByDescending(d => d.ScheduledFor).ThenByDescending(d => d.ComposedAt).ToList();
     }
 
-    public async Task<IReadOnlySet<string>> GetCarriedAsync(string channelKey, DateTimeOffset since, CancellationToken ct)
+    public async Task<CarriedItems> GetCarriedAsync(DateTimeOffset since, CancellationToken ct)
     {
-        var from = CarriedRowKey(since, string.Empty);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in Carried.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {channelKey} and RowKey ge {from}"), select: ["Items"], cancellationToken: ct))
+        var carried = new CarriedItems();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {CarriedPartition(since)}");
+        await foreach (var row in Carried.QueryAsync<TableEntity>(filter, maxPerPage: 1000, select: ["Channel", "ComposedAt", "Items"], cancellationToken: ct))
         {
-            keys.UnionWith(JsonSerializer.Deserialize<string[]>(row.GetString("Items") ?? "[]") ?? []);
+            if (row.GetDateTimeOffset("ComposedAt") is { } composedAt && composedAt >= since)
+            {
+                carried.Add(row.GetString("Channel"), composedAt, JsonSerializer.Deserialize<string[]>(row.GetString("Items") ?? "[]") ?? []);
+            }
         }
-        return keys;
+        return carried;
     }
 
-    public Task AddCarriedAsync(string channelKey, Delivery delivery, CancellationToken ct) =>
-        Carried.UpsertEntityAsync(
-            new TableEntity(channelKey, CarriedRowKey(delivery.ComposedAt, delivery.Id)) { ["Items"] = JsonSerializer.Serialize(delivery.ItemKeys) },
-            TableUpdateMode.Replace,
-            ct);
+    public async Task AddCarriedAsync(IReadOnlyList<Delivery> deliveries, CancellationToken ct)
+    {
+        var batches = deliveries.Select(CarriedRow).GroupBy(e => e.PartitionKey).SelectMany(g => g.Chunk(BatchSize)).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (batch, token) =>
+            await Carried.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
+    }
 
-    // Composition time first, so that "digests since" is a range over the channel's partition.
-    private static string CarriedRowKey(DateTimeOffset composedAt, string deliveryId) =>
-        composedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfffffff", System.Globalization.CultureInfo.InvariantCulture) + "_" + deliveryId;
+    public async Task RemoveCarriedAsync(Delivery delivery, CancellationToken ct)
+    {
+        var row = CarriedRow(delivery);
+        await Carried.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+    }
+
+    private static TableEntity CarriedRow(Delivery delivery)
+    {
+        var channel = ChannelKey.Of(delivery.TeamId, delivery.ChannelId);
+        return new TableEntity(CarriedPartition(delivery.ComposedAt), $"{channel}_{delivery.ComposedAt.UtcTicks:D19}_{delivery.Id}")
+        {
+            ["Channel"] = channel,
+            ["ComposedAt"] = delivery.ComposedAt,
+            ["Items"] = JsonSerializer.Serialize(delivery.ItemKeys),
+        };
+    }
+
+    private static string CarriedPartition(DateTimeOffset composedAt) => composedAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>The period counted down from the end of time, so that partitions list newest first.</summary>
+    private static string Partition(string period) =>
+        TryPartition(period, out var partition) ? partition : throw new ArgumentException($"'{period}' is not a delivery period.", nameof(period));
+
+    private static bool TryPartition(string period, out string partition)
+    {
+        var ok = Delivery.TryParsePeriod(period, out var at);
+        partition = ok ? (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) : string.Empty;
+        return ok;
+    }
 
     private static TableEntity Entity(Delivery delivery, string? html)
     {
-        var entity = new TableEntity(delivery.SubscriptionId, delivery.Period)
+        var entity = new TableEntity(Partition(delivery.Period), delivery.SubscriptionId)
         {
             ["Status"] = delivery.Status.ToString(),
             ["Json"] = JsonSerializer.Serialize(delivery, HubJson.Options),

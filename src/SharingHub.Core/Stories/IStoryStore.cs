@@ -16,6 +16,9 @@ public interface IStoryStore
 
     Task<StoryPage> ListAsync(StoryQuery query, CancellationToken ct);
 
+    /// <summary>Every story published at or after <paramref name="since"/>, read from the main rows in one query (the digest round's snapshot).</summary>
+    Task<IReadOnlyList<Story>> ListPublishedSinceAsync(DateTimeOffset since, CancellationToken ct);
+
     /// <summary>Claims (source, network, sourceId) for <paramref name="storyId"/>; returns the id that holds it (the new one, or the earlier one).</summary>
     Task<string> ClaimSourceKeyAsync(string source, string network, string sourceId, string storyId, CancellationToken ct);
 

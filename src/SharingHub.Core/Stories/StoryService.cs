@@ -122,6 +122,8 @@ public sealed class StoryService(
 
     public Task<StoryPage> ListAsync(StoryQuery query, CancellationToken ct) => store.ListAsync(query, ct);
 
+    public Task<IReadOnlyList<Story>> ListPublishedSinceAsync(DateTimeOffset since, CancellationToken ct) => store.ListPublishedSinceAsync(since, ct);
+
     /// <summary>
     /// Applies <paramref name="change"/> to the current story and stores it if nobody else changed it meanwhile.
     /// With an expected version the caller's view must be current (412 otherwise); without one, a lost race is retried.

@@ -15,4 +15,10 @@ public interface ISubscriptionStore
     Task<bool> DeleteAsync(string id, CancellationToken ct);
 
     Task<IReadOnlyList<Subscription>> ListAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Records the occurrence the due-job handled for each subscription, unconditionally and in few transactions:
+    /// it touches only that field, so it never competes with the worker recording a delivery. A deleted one is skipped.
+    /// </summary>
+    Task MarkScheduledAsync(IReadOnlyList<(string Id, DateTimeOffset Through)> marks, CancellationToken ct);
 }

@@ -99,6 +99,9 @@ public sealed class SubscriptionService(
         }
     }
 
+    /// <summary>Records the occurrences the due-job handled (see <see cref="ISubscriptionStore.MarkScheduledAsync"/>).</summary>
+    public Task MarkScheduledAsync(IReadOnlyList<(string Id, DateTimeOffset Through)> marks, CancellationToken ct) => store.MarkScheduledAsync(marks, ct);
+
     /// <summary>Pauses every subscription that posts through a connection (its grant is gone).</summary>
     public async Task PauseForConnectionAsync(string connectionId, string reason, CancellationToken ct)
     {

@@ -14,6 +14,8 @@ public sealed class TableSubscriptionStore(HubStorage storage) : ISubscriptionSt
 {
     public const string TableName = "subscriptions";
     private const string Partition = "s";
+    private const string ScheduledThroughColumn = "ScheduledThrough";
+    private const int BatchSize = 100; // Table Storage's limit per transaction
 
     private TableClient Table => storage.Table(TableName);
 
@@ -54,9 +56,45 @@ public sealed class TableSubscriptionStore(HubStorage storage) : ISubscriptionSt
         return list;
     }
 
-    private static TableEntity Entity(Subscription subscription) =>
-        new(Partition, subscription.Id) { ["Json"] = JsonSerializer.Serialize(subscription, HubJson.Options) };
+    public async Task MarkScheduledAsync(IReadOnlyList<(string Id, DateTimeOffset Through)> marks, CancellationToken ct)
+    {
+        foreach (var batch in marks.Chunk(BatchSize))
+        {
+            try
+            {
+                await Table.SubmitTransactionAsync(batch.Select(m => new TableTransactionAction(TableTransactionActionType.UpdateMerge, ScheduledMark(m.Id, m.Through), ETag.All)), ct);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                foreach (var (id, through) in batch)
+                {
+                    try
+                    {
+                        await Table.UpdateEntityAsync(ScheduledMark(id, through), ETag.All, TableUpdateMode.Merge, ct);
+                    }
+                    catch (RequestFailedException missing) when (missing.Status == 404)
+                    {
+                        // Deleted since the round read it.
+                    }
+                }
+            }
+        }
+    }
 
-    private static Subscription Read(TableEntity row) =>
-        JsonSerializer.Deserialize<Subscription>(row.GetString("Json"), HubJson.Options) ?? throw new RequestFailedException("Unreadable subscription row " + row.RowKey);
+    private static TableEntity ScheduledMark(string id, DateTimeOffset through) => new(Partition, id) { [ScheduledThroughColumn] = through };
+
+    // ScheduledThrough has a column of its own, outside the document, so that the due-job can set it with a merge.
+    private static TableEntity Entity(Subscription subscription) =>
+        new(Partition, subscription.Id)
+        {
+            ["Json"] = JsonSerializer.Serialize(subscription with { ScheduledThrough = null }, HubJson.Options),
+            [ScheduledThroughColumn] = subscription.ScheduledThrough,
+        };
+
+    private static Subscription Read(TableEntity row)
+    {
+        var subscription = JsonSerializer.Deserialize<Subscription>(row.GetString("Json"), HubJson.Options)
+            ?? throw new RequestFailedException("Unreadable subscription row " + row.RowKey);
+        return subscription with { ScheduledThrough = row.GetDateTimeOffset(ScheduledThroughColumn) ?? subscription.ScheduledThrough };
+    }
 }

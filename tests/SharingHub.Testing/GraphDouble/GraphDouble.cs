@@ -87,6 +87,7 @@ public sealed class GraphDouble : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        var receivedAt = DateTimeOffset.UtcNow; // arrival on the real clock: what Graph's own throttling would count
         string body;
         using (var reader = new StreamReader(request.Body))
         {
@@ -102,7 +103,8 @@ public sealed class GraphDouble : IAsyncDisposable
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body,
             kind,
-            status));
+            status,
+            receivedAt));
         context.Response.StatusCode = status;
         if (retryAfter is { } after)
         {
@@ -208,7 +210,7 @@ public enum GraphCall
     Unknown,
 }
 
-public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body, GraphCall Kind, int Status)
+public sealed record RecordedRequest(string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body, GraphCall Kind, int Status, DateTimeOffset ReceivedAt)
 {
     public JsonNode? Json => string.IsNullOrEmpty(Body) ? null : JsonNode.Parse(Body);
 }
