@@ -214,22 +214,9 @@ public sealed class DeliveryWorker(
     /// Moves the subscription on past a sent digest. Idempotent: a redelivery may run it again. (What the digest carried
     /// was recorded for the channel when it was composed.)
     /// </summary>
-    private async Task FinishAsync(Delivery sent, CancellationToken ct)
-    {
-        try
-        {
-            await subscriptions.ChangeAsync(sent.SubscriptionId, s => s with
-            {
-                DeliveredThrough = s.DeliveredThrough is { } through && through > sent.ComposedAt ? through : sent.ComposedAt,
-                LastDeliveryId = sent.Id,
-                ConsecutiveFailures = 0,
-            }, ct);
-        }
-        catch (NotFoundException)
-        {
-            // Deleted meanwhile: the message was still due when it was composed.
-        }
-    }
+    private async Task FinishAsync(Delivery sent, CancellationToken ct) =>
+        // A subscription deleted meanwhile is simply not there to record it: the message was due when it was composed.
+        await subscriptions.MarkDeliveredAsync(sent.SubscriptionId, sent.ComposedAt, sent.Id, ct);
 
     private async Task<DeliveryOutcome> ReleaseAsync(Delivery claimed, string stamp, string reason, CancellationToken ct)
     {

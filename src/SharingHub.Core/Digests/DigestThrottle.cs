@@ -5,23 +5,23 @@ using Microsoft.Extensions.Options;
 namespace SharingHub.Digests;
 
 /// <summary>
-/// Keeps Graph calls inside Teams' limits: token buckets per channel, per tenant and for the whole app, refilled in
-/// small steps so that a burst never exceeds a second's allowance, and a daily cap per channel.
+/// Keeps Graph calls inside Teams' limits: sliding one-second windows per channel, per tenant and for the whole app,
+/// and a daily cap per channel.
 /// </summary>
 public sealed class DigestThrottle(IOptions<DigestOptions> options, TimeProvider clock) : IDisposable
 {
     private readonly DigestOptions settings = options.Value;
     private readonly ConcurrentDictionary<string, RateLimiter> channels = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimiter> tenants = new(StringComparer.Ordinal);
-    private readonly RateLimiter app = Bucket(options.Value.AppPerSecond);
+    private readonly RateLimiter app = Window(options.Value.AppPerSecond);
     private readonly ConcurrentDictionary<(string Channel, DateOnly Day), int> sentToday = new();
 
     /// <summary>Waits until one more request to this channel fits every limit.</summary>
     public async Task AcquireAsync(string channelKey, string tenantId, CancellationToken ct)
     {
         // Narrowest first, so a request waiting for its channel does not hold tenant or app capacity meanwhile.
-        await AcquireAsync(channels.GetOrAdd(channelKey, _ => Bucket(settings.ChannelPerSecond)), ct);
-        await AcquireAsync(tenants.GetOrAdd(tenantId, _ => Bucket(settings.TenantPerSecond)), ct);
+        await AcquireAsync(channels.GetOrAdd(channelKey, _ => Window(settings.ChannelPerSecond)), ct);
+        await AcquireAsync(tenants.GetOrAdd(tenantId, _ => Window(settings.TenantPerSecond)), ct);
         await AcquireAsync(app, ct);
     }
 
@@ -47,20 +47,20 @@ public sealed class DigestThrottle(IOptions<DigestOptions> options, TimeProvider
         }
     }
 
-    private static TokenBucketRateLimiter Bucket(int perSecond)
-    {
-        var rate = Math.Max(1, perSecond);
-        var (tokens, period) = rate >= 10 ? (rate / 10, TimeSpan.FromMilliseconds(100)) : (1, TimeSpan.FromSeconds(1.0 / rate));
-        return new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+    /// <summary>
+    /// At most <paramref name="perSecond"/> requests in any one-second window (counted in tenths of a second). Unlike a
+    /// bucket refilled in small steps, a moment lost to a slow storage call is made up within the same second.
+    /// </summary>
+    private static SlidingWindowRateLimiter Window(int perSecond) =>
+        new(new SlidingWindowRateLimiterOptions
         {
-            TokenLimit = tokens,
-            TokensPerPeriod = tokens,
-            ReplenishmentPeriod = period,
+            PermitLimit = Math.Max(1, perSecond),
+            Window = TimeSpan.FromSeconds(1),
+            SegmentsPerWindow = 10,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
             AutoReplenishment = true,
         });
-    }
 
     public void Dispose()
     {

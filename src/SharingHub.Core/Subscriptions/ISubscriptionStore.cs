@@ -21,4 +21,11 @@ public interface ISubscriptionStore
     /// it touches only that field, so it never competes with the worker recording a delivery. A deleted one is skipped.
     /// </summary>
     Task MarkScheduledAsync(IReadOnlyList<(string Id, DateTimeOffset Through)> marks, CancellationToken ct);
+
+    /// <summary>
+    /// Records a delivered digest (covered through, its id, no failures in a row) the same way: one unconditional merge
+    /// of those fields, which the worker does for every digest it posts.
+    /// </summary>
+    /// <returns>false when the subscription no longer exists.</returns>
+    Task<bool> MarkDeliveredAsync(string id, DateTimeOffset deliveredThrough, string deliveryId, CancellationToken ct);
 }

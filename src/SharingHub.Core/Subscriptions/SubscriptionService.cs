@@ -102,6 +102,10 @@ public sealed class SubscriptionService(
     /// <summary>Records the occurrences the due-job handled (see <see cref="ISubscriptionStore.MarkScheduledAsync"/>).</summary>
     public Task MarkScheduledAsync(IReadOnlyList<(string Id, DateTimeOffset Through)> marks, CancellationToken ct) => store.MarkScheduledAsync(marks, ct);
 
+    /// <summary>Records a delivered digest (see <see cref="ISubscriptionStore.MarkDeliveredAsync"/>); false when the subscription is gone.</summary>
+    public Task<bool> MarkDeliveredAsync(string id, DateTimeOffset deliveredThrough, string deliveryId, CancellationToken ct) =>
+        store.MarkDeliveredAsync(id, deliveredThrough, deliveryId, ct);
+
     /// <summary>Pauses every subscription that posts through a connection (its grant is gone).</summary>
     public async Task PauseForConnectionAsync(string connectionId, string reason, CancellationToken ct)
     {

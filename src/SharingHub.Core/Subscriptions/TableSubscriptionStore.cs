@@ -14,7 +14,10 @@ public sealed class TableSubscriptionStore(HubStorage storage) : ISubscriptionSt
 {
     public const string TableName = "subscriptions";
     private const string Partition = "s";
-    private const string ScheduledThroughColumn = "ScheduledThrough";
+    private const string ScheduledThroughColumn = nameof(Subscription.ScheduledThrough);
+    private const string DeliveredThroughColumn = nameof(Subscription.DeliveredThrough);
+    private const string LastDeliveryIdColumn = nameof(Subscription.LastDeliveryId);
+    private const string FailuresColumn = nameof(Subscription.ConsecutiveFailures);
     private const int BatchSize = 100; // Table Storage's limit per transaction
 
     private TableClient Table => storage.Table(TableName);
@@ -81,20 +84,53 @@ public sealed class TableSubscriptionStore(HubStorage storage) : ISubscriptionSt
         }
     }
 
+    public async Task<bool> MarkDeliveredAsync(string id, DateTimeOffset deliveredThrough, string deliveryId, CancellationToken ct)
+    {
+        // Unconditional, so a digest recorded late can move DeliveredThrough back; that only widens the next digest's
+        // window, and what the channel was already given keeps it from repeating anything.
+        var mark = new TableEntity(Partition, id)
+        {
+            [DeliveredThroughColumn] = deliveredThrough,
+            [LastDeliveryIdColumn] = deliveryId,
+            [FailuresColumn] = 0,
+        };
+        try
+        {
+            await Table.UpdateEntityAsync(mark, ETag.All, TableUpdateMode.Merge, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return false;
+        }
+    }
+
     private static TableEntity ScheduledMark(string id, DateTimeOffset through) => new(Partition, id) { [ScheduledThroughColumn] = through };
 
-    // ScheduledThrough has a column of its own, outside the document, so that the due-job can set it with a merge.
+    // The digest bookkeeping has columns of its own, outside the document, so that the due-job and the worker set it
+    // with merges that never collide with each other or with an owner's edit.
     private static TableEntity Entity(Subscription subscription) =>
         new(Partition, subscription.Id)
         {
-            ["Json"] = JsonSerializer.Serialize(subscription with { ScheduledThrough = null }, HubJson.Options),
+            ["Json"] = JsonSerializer.Serialize(
+                subscription with { ScheduledThrough = null, DeliveredThrough = null, LastDeliveryId = null, ConsecutiveFailures = 0 },
+                HubJson.Options),
             [ScheduledThroughColumn] = subscription.ScheduledThrough,
+            [DeliveredThroughColumn] = subscription.DeliveredThrough,
+            [LastDeliveryIdColumn] = subscription.LastDeliveryId,
+            [FailuresColumn] = subscription.ConsecutiveFailures,
         };
 
     private static Subscription Read(TableEntity row)
     {
         var subscription = JsonSerializer.Deserialize<Subscription>(row.GetString("Json"), HubJson.Options)
             ?? throw new RequestFailedException("Unreadable subscription row " + row.RowKey);
-        return subscription with { ScheduledThrough = row.GetDateTimeOffset(ScheduledThroughColumn) ?? subscription.ScheduledThrough };
+        return subscription with
+        {
+            ScheduledThrough = row.GetDateTimeOffset(ScheduledThroughColumn) ?? subscription.ScheduledThrough,
+            DeliveredThrough = row.GetDateTimeOffset(DeliveredThroughColumn) ?? subscription.DeliveredThrough,
+            LastDeliveryId = row.GetString(LastDeliveryIdColumn) ?? subscription.LastDeliveryId,
+            ConsecutiveFailures = row.GetInt32(FailuresColumn) ?? subscription.ConsecutiveFailures,
+        };
     }
 }

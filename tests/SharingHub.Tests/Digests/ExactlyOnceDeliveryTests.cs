@@ -170,6 +170,26 @@ public sealed class ExactlyOnceDeliveryTests
     }
 
     [Fact]
+    public async Task StoriesOfADigestThatFailedForGoodComeWithTheNextDigest()
+    {
+        var (host, _) = await DueDeliveryAsync();
+        await using var __ = host;
+        host.Graph.RemoveChannel(DigestScenario.Team, DigestScenario.Channel);
+        await host.Service<DigestQueueRunner>().DrainAsync(CancellationToken.None);
+        host.Graph.AddChannel(DigestScenario.Team, DigestScenario.Channel);
+        await DigestScenario.PublishAsync(host, "Neste uke", goal: 3);
+
+        host.Hub.Clock.Advance(TimeSpan.FromDays(7));
+        var next = await host.Service<DigestRound>().RunOnceAsync(CancellationToken.None);
+        await host.Service<DigestQueueRunner>().DrainAsync(CancellationToken.None);
+
+        Assert.Single(next.DeliveryIds);
+        var html = Assert.Single(host.Graph.Posts).Json!["body"]!["content"]!.GetValue<string>();
+        Assert.Contains("Én gang", html);
+        Assert.Contains("Neste uke", html);
+    }
+
+    [Fact]
     public async Task RepeatedFailuresPauseTheSubscription()
     {
         var (host, id) = await DueDeliveryAsync(new Dictionary<string, string?> { ["Digests:FailuresBeforePause"] = "2" });
