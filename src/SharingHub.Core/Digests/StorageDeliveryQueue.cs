@@ -4,7 +4,10 @@ using SharingHub.Storage;
 
 namespace SharingHub.Digests;
 
-/// <summary>An Azure Storage queue. Messages are Base64, the encoding the Functions queue trigger expects.</summary>
+/// <summary>
+/// An Azure Storage queue. A message is the delivery id as plain text: host.json sets the queue trigger's
+/// messageEncoding to none (tests/…/Deployment/QueueEncodingTests holds the two together).
+/// </summary>
 public sealed class StorageDeliveryQueue(HubStorage storage, DeliveryQueueSignal signal) : IDeliveryQueue
 {
     public const string QueueName = "digest-deliveries";
@@ -13,12 +16,12 @@ public sealed class StorageDeliveryQueue(HubStorage storage, DeliveryQueueSignal
 
     public async Task EnqueueAsync(string deliveryId, CancellationToken ct)
     {
-        await Queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(deliveryId)), ct);
+        await Queue.SendMessageAsync(deliveryId, ct);
         signal.Pulse();
     }
 
     public Task EnqueueLaterAsync(string deliveryId, TimeSpan delay, CancellationToken ct) =>
-        Queue.SendMessageAsync(Convert.ToBase64String(Encoding.UTF8.GetBytes(deliveryId)), visibilityTimeout: delay, cancellationToken: ct);
+        Queue.SendMessageAsync(deliveryId, visibilityTimeout: delay, cancellationToken: ct);
 
     public async Task<IReadOnlyList<QueuedDelivery>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken ct)
     {
@@ -38,8 +41,14 @@ public sealed class StorageDeliveryQueue(HubStorage storage, DeliveryQueueSignal
         }
     }
 
+    // A delivery id always holds a '-', which Base64 never does: a message queued Base64-encoded (as the first
+    // version did) is still understood. Anything else is passed on as it is; the worker drops an unknown id.
     private static string Decode(string text)
     {
+        if (text.Contains('-', StringComparison.Ordinal))
+        {
+            return text;
+        }
         try
         {
             return Encoding.UTF8.GetString(Convert.FromBase64String(text));
