@@ -2,9 +2,6 @@ namespace SharingHub.Digests;
 
 public interface IDeliveryStore
 {
-    /// <returns>false when a delivery with this id already exists.</returns>
-    Task<bool> AddAsync(Delivery delivery, string html, CancellationToken ct);
-
     /// <summary>Adds many deliveries in as few transactions as their keys allow.</summary>
     /// <returns>The ids this call added; the others existed already.</returns>
     Task<IReadOnlySet<string>> AddManyAsync(IReadOnlyList<(Delivery Delivery, string Html)> deliveries, CancellationToken ct);

@@ -25,7 +25,8 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
     private TableClient Deliveries => storage.Table(DeliveriesTable);
     private TableClient Carried => storage.Table(CarriedTable);
 
-    public async Task<bool> AddAsync(Delivery delivery, string html, CancellationToken ct)
+    /// <returns>false when a delivery with this id already exists.</returns>
+    private async Task<bool> AddAsync(Delivery delivery, string html, CancellationToken ct)
     {
         try
         {
