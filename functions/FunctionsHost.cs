@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SharingHub.Common.Http;
 using SharingHub.Hosting;
+using SharingHub.Storage;
 
 namespace SharingHub.Functions;
 
@@ -42,6 +43,10 @@ public static class FunctionsHost
 
         builder.Services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
         builder.Services.AddSharingHubCore(builder.Configuration);
+        // The queue triggers name their queues (DigestFunctions); with a prefix the hub would write queues no trigger reads.
+        builder.Services.AddOptions<StorageOptions>().Validate(
+            o => o.Prefix.Length == 0,
+            "Storage:Prefix must be empty in the Functions app: its queue triggers read the queues by their plain names.");
         return builder;
     }
 }

@@ -42,7 +42,8 @@ public sealed class FunctionScheduleTests
     public async Task EveryQueueTheHubUsesAndItsPoisonQueueHaveATrigger()
     {
         using var host = await FunctionsApp.BuildHostAsync();
-        var queues = host.Services.GetServices<StorageResource>().Where(r => r.Kind == StorageKind.Queue).Select(r => r.Name).ToList();
+        var storage = host.Services.GetRequiredService<HubStorage>();
+        var queues = host.Services.GetServices<StorageResource>().Where(r => r.Kind == StorageKind.Queue).Select(r => storage.Queue(r.Name).Name).ToList();
         var triggers = (await FunctionsApp.FunctionsAsync()).Where(f => f.TriggerType == "queueTrigger").ToList();
 
         Assert.NotEmpty(queues);

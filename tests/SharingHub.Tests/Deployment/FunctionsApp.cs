@@ -25,15 +25,11 @@ internal static class FunctionsApp
 
     /// <summary>
     /// The host as <c>functions/Program.cs</c> builds it (<see cref="FunctionsHost"/>), built but never started, against the
-    /// shared Azurite with a storage prefix of its own.
+    /// shared Azurite; <paramref name="settings"/> are command-line arguments (<c>--Section:Key=value</c>).
     /// </summary>
-    public static async Task<IHost> BuildHostAsync()
+    public static async Task<IHost> BuildHostAsync(params string[] settings)
     {
-        string[] args =
-        [
-            "--Storage:ConnectionString=" + await SharedAzurite.ConnectionStringAsync(),
-            "--Storage:Prefix=" + SharedAzurite.NewPrefix(),
-        ];
+        string[] args = ["--Storage:ConnectionString=" + await SharedAzurite.ConnectionStringAsync(), .. settings];
         return FunctionsHost.CreateBuilder(args).Build();
     }
 

@@ -1,9 +1,12 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SharingHub.Storage;
 using SharingHub.Functions;
 
 namespace SharingHub.Tests.Deployment;
@@ -38,6 +41,27 @@ public sealed partial class FunctionsHostTests
         Assert.NotEmpty(middleware);
         var failures = Failures(middleware, type => host.Services.GetRequiredService(type));
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public void TheExampleLocalSettingsPassEveryStartUpCheck()
+    {
+        // As the Functions host hands local.settings.json's Values to the worker: environment variables, "__" for ":".
+        var values = JsonNode.Parse(File.ReadAllText(RepositoryRoot.File("functions", "local.settings.example.json")))!["Values"]!.AsObject();
+        var args = values.Select(v => $"--{v.Key.Replace("__", ":", StringComparison.Ordinal)}={v.Value}").ToArray();
+        using var host = FunctionsHost.CreateBuilder(args).Build();
+
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
+    public async Task AStoragePrefixStopsTheFunctionsHostNamingTheSetting()
+    {
+        using var host = await FunctionsApp.BuildHostAsync("--Storage:Prefix=sidebyside");
+
+        // What the host checks at start (ValidateOnStart), before any trigger listens.
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<StorageOptions>>().Value);
+        Assert.Contains("Storage:Prefix", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>
