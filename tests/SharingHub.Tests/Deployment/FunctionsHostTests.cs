@@ -44,6 +44,15 @@ public sealed partial class FunctionsHostTests
     }
 
     [Fact]
+    public void TheAppShipsTheRepositoryRootHostJson()
+    {
+        // QueueEncodingTests and docs/deploy.md read the root host.json: it must be the one the Functions host gets.
+        var shipped = Path.Combine(Path.GetDirectoryName(FunctionsApp.Assembly.Location)!, "host.json");
+
+        Assert.Equal(File.ReadAllText(RepositoryRoot.File("host.json")), File.ReadAllText(shipped));
+    }
+
+    [Fact]
     public void TheExampleLocalSettingsPassEveryStartUpCheck()
     {
         // As the Functions host hands local.settings.json's Values to the worker: environment variables, "__" for ":".
