@@ -104,6 +104,26 @@ public sealed class KeyTests
         Assert.Equal("[]", await admin.GetStringAsync("/api/keys"));
     }
 
+    [Theory]
+    [InlineData("secretariat, organiser")] // 1 | 2 = 3 = subscriber, were it parsed as flags
+    [InlineData("organiser,secretariat")]
+    [InlineData("3")]
+    [InlineData("0")]
+    [InlineData(" admin")]
+    [InlineData("Admin Secretariat")]
+    public async Task ARoleIsExactlyOneRoleNameNeverANumberOrACombination(string role)
+    {
+        await using var hub = await HubApp.StartAsync();
+        var admin = hub.CreateClient();
+
+        using var response = await admin.PostAsJsonAsync("/api/keys", new { name = "kombinert", role, scopes = new[] { "3203" } });
+        var problem = await AccessTestData.ProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["role"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("[]", await admin.GetStringAsync("/api/keys"));
+    }
+
     [Fact]
     public async Task OnlyAdminsManageKeys()
     {
