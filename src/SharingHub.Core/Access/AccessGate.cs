@@ -27,13 +27,13 @@ public sealed class AccessGate(HubAuthenticator authenticator, HubRateLimiter li
         catch (UnauthenticatedException)
         {
             // Failed attempts count against the address, so keys cannot be guessed at full speed.
-            limiter.Acquire($"ip:{clientAddress}");
+            limiter.AcquireForAddress(clientAddress);
             logger.LogWarning("Refused credentials from {Address} for {Method} {Path}", clientAddress, context.Request.Method, context.Request.Path);
             throw;
         }
         if (principal is null)
         {
-            limiter.Acquire($"ip:{clientAddress}");
+            limiter.AcquireForAddress(clientAddress);
             if (!(publicRead && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))))
             {
                 throw new UnauthenticatedException("This route needs an API key in X-Api-Key or an Entra ID bearer token.");
