@@ -58,10 +58,25 @@ public sealed partial class FirstRunTests
     public async Task TheSelfHostsConsoleStampsEachLineInIso8601Utc()
     {
         await using var hub = await HubApp.StartAsync();
-        var console = hub.Services.GetRequiredService<IOptionsMonitor<SimpleConsoleFormatterOptions>>().CurrentValue;
+        var written = new StringWriter();
+        var stdout = Console.Out;
+        Console.SetOut(written); // the console provider takes Console.Out when it is created
+        try
+        {
+            // The self-host's console provider as its settings make it (formatter, options and all), writing here.
+            using (var console = new ConsoleLoggerProvider(
+                hub.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>(), hub.Services.GetServices<ConsoleFormatter>()))
+            {
+                console.CreateLogger("SharingHub.Tests").LogInformation("Webinar {WebinarId} created", "w1");
+            }
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+        }
 
-        Assert.True(console.UseUtcTimestamp);
-        Assert.Equal("2026-09-25T08:30:00.000Z ", new DateTime(2026, 9, 25, 8, 30, 0).ToString(console.TimestampFormat, CultureInfo.GetCultureInfo("en-US")));
+        var line = written.ToString().Split('\n').First(l => l.Contains("SharingHub.Tests", StringComparison.Ordinal));
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z info: SharingHub\.Tests", line);
     }
 
     [GeneratedRegex(@"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}")]
