@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Options;
 using SharingHub.Access;
 
 namespace SharingHub.Functions;
@@ -11,7 +12,7 @@ namespace SharingHub.Functions;
 /// The same <see cref="AccessGate"/> the self-host runs: every HTTP function is closed unless its method carries
 /// <see cref="PublicReadAttribute"/>, and every successful change is audited.
 /// </summary>
-internal sealed class AccessMiddleware(AccessGate gate) : IFunctionsWorkerMiddleware
+internal sealed class AccessMiddleware(AccessGate gate, IOptions<AccessOptions> options) : IFunctionsWorkerMiddleware
 {
     private static readonly FrozenSet<string> PublicFunctions = typeof(AccessMiddleware).Assembly.GetTypes()
         .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
@@ -23,8 +24,8 @@ internal sealed class AccessMiddleware(AccessGate gate) : IFunctionsWorkerMiddle
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
         var http = context.GetHttpContext() ?? throw new InvalidOperationException("HTTP function without an HttpContext; is ConfigureFunctionsWebApplication() called?");
-        // Azure's front end appends the caller's address to X-Forwarded-For; the worker's own connection is the host's.
-        var address = ClientAddress.Of(http, trustForwardedFor: true);
+        // One trusted hop by default: see AccessOptions.TrustedProxyHops and docs/operations.md ("The caller's address").
+        var address = ClientAddress.Of(http, options.Value.TrustedProxyHops ?? 1);
         await gate.EnterAsync(http, PublicFunctions.Contains(context.FunctionDefinition.Name), address, context.CancellationToken);
         await next(context);
 

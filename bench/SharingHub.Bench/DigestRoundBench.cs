@@ -128,11 +128,11 @@ public sealed class DigestRoundBench : IScenario
         var store = hub.Services.GetRequiredService<ISubscriptionStore>();
         var stories = hub.Services.GetRequiredService<StoryService>();
         var now = hub.Clock.GetUtcNow();
-        var shared = sharedTenant ? await connections.RegisterAsync("shared", "tenant-shared", null, CancellationToken.None) : null;
+        var shared = sharedTenant ? await connections.RegisterAsync("shared", "tenant-shared", null, null, CancellationToken.None) : null;
         await Parallel.ForEachAsync(municipalities.Select((m, i) => (m, i)), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (item, ct) =>
         {
             var (m, i) = item;
-            var connection = shared ?? await connections.RegisterAsync($"c{m.Kommunenummer}", $"tenant-{m.Kommunenummer}", null, ct);
+            var connection = shared ?? await connections.RegisterAsync($"c{m.Kommunenummer}", $"tenant-{m.Kommunenummer}", null, m.Kommunenummer, ct);
             graph.AddChannel($"team-{m.Kommunenummer}", "19:digest@thread.tacv2");
             await store.CreateAsync(new SharingHub.Subscriptions.Subscription
             {

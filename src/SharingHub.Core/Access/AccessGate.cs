@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
 using SharingHub.Audit;
 using SharingHub.Common;
 
@@ -17,6 +18,7 @@ public sealed class AccessGate(HubAuthenticator authenticator, HubRateLimiter li
     /// <exception cref="TooManyRequestsException">The caller's (or the address's) limit is used up.</exception>
     public async Task EnterAsync(HttpContext context, bool publicRead, string clientAddress, CancellationToken ct)
     {
+        MarkPrivate(context);
         ClaimsPrincipal? principal;
         try
         {
@@ -25,13 +27,13 @@ public sealed class AccessGate(HubAuthenticator authenticator, HubRateLimiter li
         catch (UnauthenticatedException)
         {
             // Failed attempts count against the address, so keys cannot be guessed at full speed.
-            limiter.Acquire($"ip:{clientAddress}");
+            limiter.AcquireForAddress(clientAddress);
             logger.LogWarning("Refused credentials from {Address} for {Method} {Path}", clientAddress, context.Request.Method, context.Request.Path);
             throw;
         }
         if (principal is null)
         {
-            limiter.Acquire($"ip:{clientAddress}");
+            limiter.AcquireForAddress(clientAddress);
             if (!(publicRead && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))))
             {
                 throw new UnauthenticatedException("This route needs an API key in X-Api-Key or an Entra ID bearer token.");
@@ -41,6 +43,29 @@ public sealed class AccessGate(HubAuthenticator authenticator, HubRateLimiter li
         context.User = principal;
         limiter.Acquire($"caller:{principal.FindFirstValue(HubClaims.CallerId)}");
     }
+
+    /// <summary>
+    /// What a caller with credentials sees is theirs: no cache between the hub and them may keep it or hand it to anyone else.
+    /// Every answer varies by the credential headers, so a cache never serves the public's answer to a caller with a key either.
+    /// Set as the answer starts, so it holds for error answers too (the exception handler clears headers it finds).
+    /// </summary>
+    private static void MarkPrivate(HttpContext context)
+    {
+        var request = context.Request;
+        var withCredentials = request.Headers.ContainsKey(HubAuthenticator.ApiKeyHeader) || request.Headers.ContainsKey(HeaderNames.Authorization);
+        context.Response.OnStarting(static state =>
+        {
+            var (response, withCredentials) = ((HttpResponse, bool))state;
+            response.Headers.Append(HeaderNames.Vary, VaryOnCredentials);
+            if (withCredentials)
+            {
+                response.Headers.CacheControl = "private, no-store";
+            }
+            return Task.CompletedTask;
+        }, (context.Response, withCredentials));
+    }
+
+    private const string VaryOnCredentials = HubAuthenticator.ApiKeyHeader + ", " + "Authorization";
 
     /// <summary>Appends the request to the audit if it changed something (a write that succeeded). Never fails the request.</summary>
     public async Task RecordAsync(HttpContext context, string action, string? routeId, string clientAddress, CancellationToken ct)

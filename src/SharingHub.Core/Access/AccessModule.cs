@@ -21,6 +21,8 @@ public static class AccessModule
                 "Access:BootstrapAdminKey must be at least 32 characters (use 32 random bytes, base64).")
             .Validate(o => o.RateLimit is { PermitsPerWindow: > 0, AnonymousPermitsPerWindow: > 0, WindowSeconds: > 0 },
                 "Access:RateLimit:PermitsPerWindow, AnonymousPermitsPerWindow and WindowSeconds must be positive.")
+            .Validate(o => o.TrustedProxyHops is null or (>= 0 and <= 10),
+                "Access:TrustedProxyHops must be from 0 to 10 (the proxies in front of the hub that append to X-Forwarded-For).")
             .Validate(o => string.IsNullOrWhiteSpace(o.Entra.Authority) == string.IsNullOrWhiteSpace(o.Entra.Audience),
                 "Access:Entra:Authority and Access:Entra:Audience must be set together.")
             .ValidateOnStart();

@@ -10,10 +10,18 @@ public sealed class AccessOptions
 
     public RateLimitOptions RateLimit { get; set; } = new();
 
+    /// <summary>
+    /// How many proxies in front of the hub append to X-Forwarded-For: the client is the entry just before theirs
+    /// (<see cref="ClientAddress"/>). Unset: 0 in the self-host (the connection's address), 1 in the Functions app
+    /// (docs/operations.md says why, and how to check it after deploying). Add one for each proxy of your own in front
+    /// (Front Door, Application Gateway, API Management).
+    /// </summary>
+    public int? TrustedProxyHops { get; set; }
+
     public EntraOptions Entra { get; set; } = new();
 }
 
-/// <summary>Fixed windows per caller: per key (or token subject) when authenticated, per IP address otherwise.</summary>
+/// <summary>Fixed windows per caller: per key (or token subject) when authenticated, per IP address (IPv6: per /64) otherwise.</summary>
 public sealed class RateLimitOptions
 {
     public int PermitsPerWindow { get; set; } = 600;

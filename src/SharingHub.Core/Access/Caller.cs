@@ -35,6 +35,13 @@ public sealed class Caller
 
     public bool IsAdmin => roles.Contains(Role.Admin);
 
+    /// <summary>The networks or municipalities the caller holds a scoped role for (none for admins, who need none).</summary>
+    public IReadOnlyList<string> ScopesOf(Role role)
+    {
+        var prefix = HubClaims.ScopeValue(role, string.Empty);
+        return [.. scopes.Where(s => s.StartsWith(prefix, StringComparison.Ordinal)).Select(s => s[prefix.Length..]).Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>Has the role at all (any scope), or is admin.</summary>
     public bool Has(Role role) => IsAdmin || roles.Contains(role);
 

@@ -4,7 +4,7 @@ using SharingHub.Common;
 
 namespace SharingHub.Access;
 
-/// <summary>Fixed-window limits per caller ("caller:apikey:…") and per address for anonymous callers ("ip:…").</summary>
+/// <summary>Fixed-window limits per caller ("caller:apikey:…") and per address for anonymous callers ("ip:…", IPv6 per /64).</summary>
 public sealed class HubRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter;
@@ -23,6 +23,10 @@ public sealed class HubRateLimiter : IDisposable
                 AutoReplenishment = true,
             }));
     }
+
+    /// <summary>A request from an address without (valid) credentials: counted per address, IPv6 addresses per /64.</summary>
+    /// <exception cref="TooManyRequestsException">The address's permits for this window are used up.</exception>
+    public void AcquireForAddress(string address) => Acquire($"ip:{ClientAddress.LimitGroup(address)}");
 
     /// <exception cref="TooManyRequestsException">The partition's permits for this window are used up.</exception>
     public void Acquire(string partition)

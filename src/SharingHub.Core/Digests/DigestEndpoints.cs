@@ -33,7 +33,7 @@ public static class DigestEndpoints
     public static async Task<IResult> ListDeliveries(HttpRequest request, IDeliveryStore deliveries, SubscriptionService subscriptions, CancellationToken ct)
     {
         var query = new QueryReader(request.Query);
-        var subscription = query.String("subscription", 64);
+        var subscription = query.Id("subscription");
         var status = query.OneOf("status", Statuses);
         var limit = query.Int("limit", 1, 1000) ?? 100;
         query.ThrowIfInvalid();

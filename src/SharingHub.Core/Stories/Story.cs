@@ -78,7 +78,7 @@ public sealed record StorySuggestions(IReadOnlyList<MunicipalitySuggestion> Muni
 public sealed record MunicipalitySuggestion(string Kommunenummer, string Name, string MatchedName);
 
 /// <summary>Who decided about a submitted story, when, and why.</summary>
-public sealed record ModerationRecord(string By, DateTimeOffset At, string Decision, string? Reason, IReadOnlyList<string> AcceptedSuggestions);
+public sealed record ModerationRecord(string? By, DateTimeOffset At, string Decision, string? Reason, IReadOnlyList<string> AcceptedSuggestions);
 
 /// <summary>What a network tells about a measure: validated, normalised (implied goals added, text trimmed).</summary>
 public record StoryContent

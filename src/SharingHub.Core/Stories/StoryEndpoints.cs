@@ -101,9 +101,14 @@ public static class StoryEndpoints
         return TypedResults.Ok(report);
     }
 
-    /// <summary>The contact person is personal data: shown to the story's secretariat and admins, not to the public.</summary>
+    /// <summary>
+    /// The contact person is personal data, and who moderated (a key's name, an Entra app id) is the network's own business:
+    /// both are shown to the story's secretariat and admins, not to the public or other networks.
+    /// </summary>
     private static Story VisibleTo(Caller caller, Story story) =>
-        story.Contact is null || caller.Has(Role.Secretariat, story.Network) ? story : story with { Contact = null };
+        caller.Has(Role.Secretariat, story.Network)
+            ? story
+            : story with { Contact = null, Moderation = story.Moderation is null ? null : story.Moderation with { By = null } };
 
     /// <summary>Role first (401/403 before anything is read), then the story's own network.</summary>
     private static async Task DemandSecretariatAsync(HttpRequest request, string id, StoryService stories, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using SharingHub.Access;
 using SharingHub.Common.Http;
+using SharingHub.Teams;
 
 namespace SharingHub.Subscriptions;
 
@@ -13,7 +14,7 @@ public static class SubscriptionEndpoints
         caller.Demand(Role.Subscriber);
         var draft = await RequestBody.ReadJsonAsync<SubscriptionDraft>(request, ct, maxBytes: 64 * 1024);
         caller.Demand(Role.Subscriber, draft.Kommunenummer ?? string.Empty);
-        var created = await subscriptions.CreateAsync(draft, ct);
+        var created = await subscriptions.CreateAsync(draft, ct, connection => TeamsConnectionService.MayUse(caller, connection));
         request.HttpContext.Response.Headers.ETag = EntityTag.For(created.Version);
         return TypedResults.Created($"/api/subscriptions/{created.Id}", created);
     }
@@ -47,8 +48,9 @@ public static class SubscriptionEndpoints
         var expected = EntityTag.RequiredIfMatch(request);
         await OwnAsync(request, id, subscriptions, ct);
         var draft = await RequestBody.ReadJsonAsync<SubscriptionDraft>(request, ct, maxBytes: 64 * 1024);
-        Caller.Of(request).Demand(Role.Subscriber, draft.Kommunenummer ?? string.Empty);
-        var updated = await subscriptions.UpdateAsync(id, draft, expected, ct);
+        var caller = Caller.Of(request);
+        caller.Demand(Role.Subscriber, draft.Kommunenummer ?? string.Empty);
+        var updated = await subscriptions.UpdateAsync(id, draft, expected, ct, connection => TeamsConnectionService.MayUse(caller, connection));
         request.HttpContext.Response.Headers.ETag = EntityTag.For(updated.Version);
         return TypedResults.Ok(updated);
     }

@@ -14,9 +14,10 @@ public sealed class SubscriptionService(
     TimeProvider clock,
     ILogger<SubscriptionService> logger)
 {
-    public async Task<Subscription> CreateAsync(SubscriptionDraft draft, CancellationToken ct)
+    /// <param name="mayUse">Whether the caller may post through a connection (its municipality's); null: any.</param>
+    public async Task<Subscription> CreateAsync(SubscriptionDraft draft, CancellationToken ct, Func<TeamsConnection, bool>? mayUse = null)
     {
-        var value = await ValidateAsync(draft, ct);
+        var value = await ValidateAsync(draft, ct, mayUse: mayUse);
         var now = clock.GetUtcNow();
         var subscription = WithSettings(new Subscription
         {
@@ -39,11 +40,13 @@ public sealed class SubscriptionService(
         return kommunenummer is null ? all : all.Where(s => s.Kommunenummer == kommunenummer).ToList();
     }
 
-    public async Task<Subscription> UpdateAsync(string id, SubscriptionDraft draft, int? expectedVersion, CancellationToken ct)
+    /// <param name="mayUse">Whether the caller may post through a connection it newly names; null: any.</param>
+    public async Task<Subscription> UpdateAsync(string id, SubscriptionDraft draft, int? expectedVersion, CancellationToken ct, Func<TeamsConnection, bool>? mayUse = null)
     {
         var current = await GetAsync(id, ct);
         EntityTag.Check(expectedVersion, current.Version);
-        var value = await ValidateAsync(draft, ct, recheckChannel: draft.ConnectionId != current.ConnectionId || draft.TeamId != current.TeamId || draft.ChannelId != current.ChannelId);
+        var value = await ValidateAsync(draft, ct, recheckChannel: draft.ConnectionId != current.ConnectionId || draft.TeamId != current.TeamId || draft.ChannelId != current.ChannelId,
+            mayUse: draft.ConnectionId == current.ConnectionId ? null : mayUse);
         return await ChangeAsync(id, s =>
         {
             EntityTag.Check(expectedVersion, s.Version);
@@ -115,7 +118,7 @@ public sealed class SubscriptionService(
         }
     }
 
-    private async Task<SubscriptionValidator.Checked> ValidateAsync(SubscriptionDraft draft, CancellationToken ct, bool recheckChannel = true)
+    private async Task<SubscriptionValidator.Checked> ValidateAsync(SubscriptionDraft draft, CancellationToken ct, bool recheckChannel = true, Func<TeamsConnection, bool>? mayUse = null)
     {
         var errors = new ValidationErrors();
         var value = SubscriptionValidator.Validate(draft, errors);
@@ -130,6 +133,10 @@ public sealed class SubscriptionService(
         if (value.ConnectionId is not null)
         {
             connection = await connections.FindAsync(value.ConnectionId, ct);
+            if (connection is not null && mayUse is not null && !mayUse(connection))
+            {
+                connection = null; // another municipality's connection: answered as if it did not exist
+            }
             if (connection is null)
             {
                 errors.Add("connectionId", $"'{value.ConnectionId}' is not a Teams connection (GET /api/teams/connections lists them)");

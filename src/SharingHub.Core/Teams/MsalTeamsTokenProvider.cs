@@ -8,8 +8,16 @@ namespace SharingHub.Teams;
 /// blob around every access. MSAL refreshes silently; when it needs the user again (refresh token expired or revoked),
 /// that is final for the connection.
 /// </summary>
-public sealed class MsalTeamsTokenProvider(IOptions<TeamsOptions> options, BlobTokenCacheStore caches) : ITeamsTokenProvider
+public sealed class MsalTeamsTokenProvider(IOptions<TeamsOptions> options, BlobTokenCacheStore caches) : ITeamsTokenProvider, ITeamsDeviceCodeSignIn
 {
+    public async Task<DeviceSignIn> SignInAsync(string connectionId, string? tenantId, Func<DeviceCode, Task> show, CancellationToken ct)
+    {
+        var app = CreateApplication(connectionId, tenantId);
+        var result = await app.AcquireTokenWithDeviceCode(TeamsOptions.Scopes,
+            code => show(new DeviceCode(code.UserCode, code.VerificationUrl, code.ExpiresOn, code.Message))).ExecuteAsync(ct);
+        return new DeviceSignIn(result.TenantId, result.Account?.Username);
+    }
+
     public async Task<string> GetAccessTokenAsync(TeamsConnection connection, CancellationToken ct)
     {
         var app = CreateApplication(connection.Id, connection.TenantId);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
+using SharingHub.Access;
 using SharingHub.Common;
 
 namespace SharingHub.Teams;
@@ -10,17 +11,20 @@ public sealed record DeviceCodeStart(string FlowId, string UserCode, string Veri
 
 public sealed record DeviceCodePoll(string FlowId, string Status, TeamsConnection? Connection, string? Error);
 
-public sealed record ConnectRequest(string? TenantId);
+/// <param name="Kommunenummer">The municipality the connection is for; may be left out by a subscriber of one municipality (and by admins, for the hub's own).</param>
+public sealed record ConnectRequest(string? TenantId, string? Kommunenummer = null);
 
 /// <summary>
-/// The OAuth device-code flow: start returns the code the person types at the verification URL; MSAL polls Entra in
-/// the background; poll tells whether the grant arrived, and then the connection exists. Flows live in this process.
+/// The OAuth device-code flow: start returns the code the person types at the verification URL; the sign-in waits for
+/// the grant in the background; poll tells whether it arrived, and then the connection exists. Flows live in this
+/// process. A flow, like the connection it makes, belongs to the municipality it was started for.
 /// </summary>
-public sealed class TeamsConnectFlow(IOptions<TeamsOptions> options, MsalTeamsTokenProvider msal, TeamsConnectionService connections, ILogger<TeamsConnectFlow> logger)
+public sealed class TeamsConnectFlow(IOptions<TeamsOptions> options, ITeamsDeviceCodeSignIn signIn, TeamsConnectionService connections, ILogger<TeamsConnectFlow> logger)
 {
     private readonly ConcurrentDictionary<string, Flow> flows = new(StringComparer.Ordinal);
 
-    public async Task<DeviceCodeStart> StartAsync(string? tenantId, CancellationToken ct)
+    /// <param name="kommunenummer">The owner, already checked against the caller; null for an admin's connection for the hub.</param>
+    public async Task<DeviceCodeStart> StartAsync(string? tenantId, string? kommunenummer, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(options.Value.ClientId) || string.IsNullOrWhiteSpace(options.Value.TokenCacheKey))
         {
@@ -31,19 +35,18 @@ public sealed class TeamsConnectFlow(IOptions<TeamsOptions> options, MsalTeamsTo
         errors.ThrowIfAny();
 
         var id = TeamsConnectionService.NewId();
-        var codeShown = new TaskCompletionSource<DeviceCodeResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var app = msal.CreateApplication(id, tenant);
-        var flow = new Flow();
+        var codeShown = new TaskCompletionSource<DeviceCode>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var flow = new Flow(kommunenummer);
         flow.Completion = Task.Run(async () =>
         {
             try
             {
-                var result = await app.AcquireTokenWithDeviceCode(TeamsOptions.Scopes, code =>
+                var result = await signIn.SignInAsync(id, tenant, code =>
                 {
                     codeShown.TrySetResult(code);
                     return Task.CompletedTask;
-                }).ExecuteAsync(CancellationToken.None);
-                flow.Connection = await connections.RegisterAsync(id, result.TenantId, result.Account?.Username, CancellationToken.None);
+                }, CancellationToken.None);
+                flow.Connection = await connections.RegisterAsync(id, result.TenantId, result.Account, kommunenummer, CancellationToken.None);
             }
             catch (Exception ex)
             {
@@ -53,7 +56,7 @@ public sealed class TeamsConnectFlow(IOptions<TeamsOptions> options, MsalTeamsTo
             }
         }, CancellationToken.None);
         flows[id] = flow;
-        DeviceCodeResult shown;
+        DeviceCode shown;
         try
         {
             shown = await codeShown.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
@@ -62,12 +65,13 @@ public sealed class TeamsConnectFlow(IOptions<TeamsOptions> options, MsalTeamsTo
         {
             throw new DependencyUnavailableException("Microsoft Entra ID", ex);
         }
-        return new DeviceCodeStart(id, shown.UserCode, shown.VerificationUrl, shown.ExpiresOn, shown.Message);
+        return new DeviceCodeStart(id, shown.UserCode, shown.VerificationUrl, shown.ExpiresAt, shown.Message);
     }
 
-    public DeviceCodePoll Poll(string flowId)
+    /// <summary>A flow of another municipality is answered like one that does not exist.</summary>
+    public DeviceCodePoll Poll(string flowId, Caller caller)
     {
-        if (!flows.TryGetValue(flowId, out var flow))
+        if (!flows.TryGetValue(flowId, out var flow) || !TeamsConnectionService.MayUse(caller, flow.Kommunenummer))
         {
             throw new NotFoundException("Device-code flow", flowId);
         }
@@ -79,8 +83,9 @@ public sealed class TeamsConnectFlow(IOptions<TeamsOptions> options, MsalTeamsTo
         };
     }
 
-    private sealed class Flow
+    private sealed class Flow(string? kommunenummer)
     {
+        public string? Kommunenummer { get; } = kommunenummer;
         public Task? Completion { get; set; }
         public TeamsConnection? Connection { get; set; }
         public string? Error { get; set; }

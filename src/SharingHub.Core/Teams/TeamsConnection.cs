@@ -1,9 +1,13 @@
 namespace SharingHub.Teams;
 
-/// <summary>A tenant plus the account that granted the hub's app the delegated scopes it posts with.</summary>
+/// <summary>
+/// A tenant plus the account that granted the hub's app the delegated scopes it posts with. It belongs to the
+/// municipality whose subscriber made it (<see cref="Kommunenummer"/>); one an admin made for no municipality is the admins'.
+/// </summary>
 public sealed record TeamsConnection
 {
     public string Id { get; init; } = string.Empty;
+    public string? Kommunenummer { get; init; }
     public string TenantId { get; init; } = string.Empty;
     public string? Account { get; init; }
     public TeamsConnectionStatus Status { get; init; } = TeamsConnectionStatus.Active;

@@ -17,6 +17,7 @@ public static class TeamsModule
         services.AddSingleton(sp => new TokenCacheProtector(sp.GetRequiredService<IOptions<TeamsOptions>>().Value.TokenCacheKey));
         services.AddSingleton<BlobTokenCacheStore>();
         services.AddSingleton<MsalTeamsTokenProvider>();
+        services.TryAddSingleton<ITeamsDeviceCodeSignIn>(sp => sp.GetRequiredService<MsalTeamsTokenProvider>());
         services.AddSingleton<TeamsConnectFlow>();
         // MSAL when the hub's Entra app is configured; otherwise every connection reads as not signed in (outbox mode still works).
         services.TryAddSingleton<ITeamsTokenProvider>(sp =>

@@ -30,10 +30,11 @@ public sealed class WebinarDigestSource(IWebinarStore webinars, IAssetStore asse
         return [.. found.OrderByDescending(a => a.PublishedAt)];
     }
 
+    /// <summary>Only a published episode is announced: a planned one is the organisers' draft (404 to the public), link and all.</summary>
     public async Task<DigestEpisode?> GetNextEpisodeAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var planned = await webinars.ListAsync(now, null, WebinarStatus.Planned, 1, ct);
-        return planned.Count == 0 ? null : new DigestEpisode(planned[0].Id, planned[0].Title, planned[0].StartsAt, planned[0].TeamsUrl);
+        var next = await webinars.ListAsync(now, null, WebinarStatus.Published, 1, ct);
+        return next.Count == 0 ? null : new DigestEpisode(next[0].Id, next[0].Title, next[0].StartsAt, next[0].TeamsUrl);
     }
 
     public async Task<DateOnly?> GetLastEpisodeDayAsync(DateTimeOffset now, CancellationToken ct)

@@ -30,7 +30,7 @@ public sealed class WebinarService(
             Version = 1,
         };
         await store.CreateAsync(webinar, ct);
-        logger.LogInformation("Webinar {WebinarId} created for {StartsAt} in series {Series}", webinar.Id, webinar.StartsAt, webinar.Series);
+        logger.LogInformation("Webinar {WebinarId} created for {StartsAt:O} in series {Series}", webinar.Id, webinar.StartsAt, webinar.Series);
         return Present(webinar);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SharingHub.Access;
 
 namespace SharingHub.SelfHost.Routes;
@@ -18,7 +19,8 @@ internal static class AccessPipeline
         {
             var gate = context.RequestServices.GetRequiredService<AccessGate>();
             var endpoint = context.GetEndpoint();
-            var address = ClientAddress.Of(context);
+            // Kestrel faces the client unless the operator says how many proxies stand in front of it.
+            var address = ClientAddress.Of(context, context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.TrustedProxyHops ?? 0);
             await gate.EnterAsync(context, endpoint?.Metadata.GetMetadata<PublicReadAttribute>() is not null, address, context.RequestAborted);
             await next(context);
             var action = $"{context.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value}";

@@ -18,7 +18,7 @@ public sealed class DigestTestHost : IAsyncDisposable
     public GraphDouble Graph { get; }
     public StaticTokenProvider Tokens { get; }
 
-    public static async Task<DigestTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<DigestTestHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var graph = await GraphDouble.StartAsync();
         var tokens = new StaticTokenProvider();
@@ -36,15 +36,16 @@ public sealed class DigestTestHost : IAsyncDisposable
         {
             services.RemoveAll<ITeamsTokenProvider>();
             services.AddSingleton<ITeamsTokenProvider>(tokens);
+            configureServices?.Invoke(services);
         });
         return new DigestTestHost(hub, graph, tokens);
     }
 
     public T Service<T>() where T : notnull => Hub.Services.GetRequiredService<T>();
 
-    /// <summary>A connection for a tenant, as the device-code flow would leave it.</summary>
-    public Task<TeamsConnection> ConnectAsync(string tenantId = "tenant-1") =>
-        Service<TeamsConnectionService>().RegisterAsync(TeamsConnectionService.NewId(), tenantId, "digest@kommune.no", CancellationToken.None);
+    /// <summary>A connection for a tenant, as the device-code flow would leave it: a municipality's, or (null) one an admin made for the hub.</summary>
+    public Task<TeamsConnection> ConnectAsync(string tenantId = "tenant-1", string? kommunenummer = null) =>
+        Service<TeamsConnectionService>().RegisterAsync(TeamsConnectionService.NewId(), tenantId, "digest@kommune.no", kommunenummer, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {

@@ -35,6 +35,32 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public async Task AnswersToCallersWithCredentialsArePrivateAndNeverStored()
+    {
+        await using var hub = await HubApp.StartAsync();
+        using var subscriber = await hub.CreateClientWithRoleAsync("subscriber", "3203");
+        using var badKey = hub.CreateClientWithKey("shk_" + new string('a', 32) + "_" + new string('b', 43));
+
+        using var list = await hub.CreateClient().GetAsync("/api/stories?status=draft&network=nasjonalt");
+        using var missing = await hub.CreateClient().GetAsync("/api/stories/finnes-ikke");
+        using var forbidden = await subscriber.GetAsync("/api/keys");
+        using var refused = await badKey.GetAsync("/api/stories");
+        using var created = await hub.CreateClient().PostAsJsonAsync("/api/keys", new { name = "x", role = "organiser" });
+        using var anonymous = await hub.CreateAnonymousClient().GetAsync("/api/stories");
+
+        foreach (var response in new[] { list, missing, forbidden, refused, created })
+        {
+            var what = $"{response.RequestMessage!.Method} {response.RequestMessage.RequestUri!.PathAndQuery} ({(int)response.StatusCode})";
+            Assert.True(response.Headers.CacheControl is { Private: true, NoStore: true }, $"{what}: Cache-Control {response.Headers.CacheControl}");
+            Assert.Contains("X-Api-Key", response.Headers.Vary);
+            Assert.Contains("Authorization", response.Headers.Vary);
+        }
+        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.False(anonymous.Headers.CacheControl?.Private ?? false);
+        Assert.Contains("X-Api-Key", anonymous.Headers.Vary); // a shared cache must not hand the public's answer to a caller with a key
+    }
+
+    [Fact]
     public async Task OversizedAndOverlyDeepBodiesAreRefusedBeforeAnythingIsStored()
     {
         await using var hub = await HubApp.StartAsync();

@@ -23,7 +23,7 @@ public sealed class KeyTests
         var stored = await table.QueryAsync<TableEntity>().ToListAsync();
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal("no-store", created.Headers.CacheControl?.ToString());
+        Assert.True(created.Headers.CacheControl?.NoStore);
         Assert.Contains(id, listing, StringComparison.Ordinal);
         Assert.DoesNotContain(key, listing, StringComparison.Ordinal);
         Assert.Single(stored);
@@ -101,6 +101,26 @@ public sealed class KeyTests
         Assert.Equal(HttpStatusCode.BadRequest, unknownScope.StatusCode);
         Assert.Contains("scopes[0]", (await unknownScope.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
+        Assert.Equal("[]", await admin.GetStringAsync("/api/keys"));
+    }
+
+    [Theory]
+    [InlineData("secretariat, organiser")] // 1 | 2 = 3 = subscriber, were it parsed as flags
+    [InlineData("organiser,secretariat")]
+    [InlineData("3")]
+    [InlineData("0")]
+    [InlineData(" admin")]
+    [InlineData("Admin Secretariat")]
+    public async Task ARoleIsExactlyOneRoleNameNeverANumberOrACombination(string role)
+    {
+        await using var hub = await HubApp.StartAsync();
+        var admin = hub.CreateClient();
+
+        using var response = await admin.PostAsJsonAsync("/api/keys", new { name = "kombinert", role, scopes = new[] { "3203" } });
+        var problem = await AccessTestData.ProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["role"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
         Assert.Equal("[]", await admin.GetStringAsync("/api/keys"));
     }
 

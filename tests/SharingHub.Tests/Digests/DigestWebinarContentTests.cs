@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using SharingHub.Testing.GraphDouble;
@@ -8,7 +9,7 @@ namespace SharingHub.Tests.Digests;
 public sealed class DigestWebinarContentTests
 {
     [Fact]
-    public async Task ADigestCarriesNewRecordingsOfPublishedEpisodesAndTheNextPlannedEpisode()
+    public async Task ADigestCarriesNewRecordingsAndTheNextEpisodeOfPublishedEpisodesOnly()
     {
         await using var host = await DigestTestHost.StartAsync();
         host.Graph.AddChannel(DigestScenario.Team, DigestScenario.Channel);
@@ -17,7 +18,8 @@ public sealed class DigestWebinarContentTests
         var client = host.Hub.CreateClient();
         var now = host.Hub.Clock.GetUtcNow();
         var held = await CreateEpisodeAsync(client, "Bærekraftsfredag september: bibliotek og bærekraft", now.AddDays(-3), "published");
-        await CreateEpisodeAsync(client, "Bærekraftsfredag oktober: klimabudsjett", now.AddDays(25), "planned");
+        await CreateEpisodeAsync(client, "Bærekraftsfredag oktober: klimabudsjett", now.AddDays(25), "published");
+        var draft = await CreateEpisodeAsync(client, "Utkast: hemmelig episode", now.AddDays(10), "planned", "https://teams.microsoft.com/l/meetup-join/19%3ameeting_utkast");
         var unpublished = await CreateEpisodeAsync(client, "Internt opptak", now.AddDays(-2), "held");
         await UploadRecordingAsync(client, held);
         await UploadRecordingAsync(client, unpublished);
@@ -30,11 +32,15 @@ public sealed class DigestWebinarContentTests
         Assert.Contains($"/api/webinars/{held}/assets/", html);
         Assert.Contains("Bærekraftsfredag oktober: klimabudsjett", html);
         Assert.DoesNotContain("Internt opptak", html);
+        Assert.DoesNotContain("hemmelig episode", html); // planned, not published: the public gets 404 for it
+        Assert.DoesNotContain("meeting_utkast", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Hub.CreateAnonymousClient().GetAsync($"/api/webinars/{draft}")).StatusCode);
     }
 
-    private static async Task<string> CreateEpisodeAsync(HttpClient client, string title, DateTimeOffset startsAt, string status)
+    private static async Task<string> CreateEpisodeAsync(HttpClient client, string title, DateTimeOffset startsAt, string status,
+        string teamsUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_demo")
     {
-        var response = await client.PostAsJsonAsync("/api/webinars", new { title, startsAt = startsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"), status, teamsUrl = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_demo" });
+        var response = await client.PostAsJsonAsync("/api/webinars", new { title, startsAt = startsAt.ToString("yyyy-MM-ddTHH:mm:sszzz"), status, teamsUrl });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         return JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;

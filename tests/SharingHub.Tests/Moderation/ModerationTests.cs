@@ -61,6 +61,33 @@ public sealed class ModerationTests
     }
 
     [Fact]
+    public async Task WhoModeratedIsShownOnlyToTheNetworksSecretariatAndAdmins()
+    {
+        await using var kit = await FeedTestKit.StartAsync();
+        var id = await FirstQueuedAsync(kit);
+        using var editor = await kit.Hub.CreateClientWithRoleAsync("secretariat", "trondelag");
+        using var otherNetwork = await kit.Hub.CreateClientWithRoleAsync("secretariat", "more-og-romsdal");
+        using var anonymous = kit.Hub.CreateAnonymousClient();
+        (await editor.PostAsJsonAsync($"/api/moderation/{id}/approve", new { })).EnsureSuccessStatusCode();
+
+        static string? By(JsonElement story) => story.GetProperty("moderation").GetProperty("by").GetString();
+        static async Task<JsonElement> Listed(HttpClient client, string id) =>
+            (await client.GetFromJsonAsync<JsonElement>("/api/stories?network=trondelag")).GetProperty("items").EnumerateArray().Single(s => s.GetProperty("id").GetString() == id);
+
+        Assert.Equal("test secretariat", By(await editor.GetFromJsonAsync<JsonElement>($"/api/stories/{id}")));
+        Assert.Equal("test secretariat", By(await Listed(editor, id)));
+        Assert.Equal("test secretariat", By(await Listed(kit.Client, id)));
+        foreach (var outsider in new[] { anonymous, otherNetwork })
+        {
+            var single = await outsider.GetFromJsonAsync<JsonElement>($"/api/stories/{id}");
+            Assert.Null(By(single));
+            Assert.Equal("approved", single.GetProperty("moderation").GetProperty("decision").GetString());
+            Assert.Null(By(await Listed(outsider, id)));
+            Assert.DoesNotContain("test secretariat", await outsider.GetStringAsync($"/api/stories/{id}"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task ApprovingWithEditsPublishesTheEditedStory()
     {
         await using var kit = await FeedTestKit.StartAsync();

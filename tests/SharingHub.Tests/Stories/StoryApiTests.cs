@@ -307,6 +307,30 @@ public sealed class StoryApiTests
     }
 
     [Fact]
+    public async Task AnIdempotencyKeyBelongsToTheCallerThatSentIt()
+    {
+        await using var hub = await HubApp.StartAsync();
+        using var national = await hub.CreateClientWithRoleAsync("secretariat", "nasjonalt");
+        using var nationalToo = await hub.CreateClientWithRoleAsync("secretariat", "nasjonalt");
+        using var trondelag = await hub.CreateClientWithRoleAsync("secretariat", "trondelag");
+
+        var first = await national.PostStoryAsync(StoryRequests.Landoya(), idempotencyKey: "shared-key");
+        var sameBodyOtherCaller = await nationalToo.PostStoryAsync(StoryRequests.Landoya(), idempotencyKey: "shared-key");
+        var otherNetwork = await trondelag.PostStoryAsync(
+            StoryRequests.Landoya().With("network", "trondelag").With("kommunenummer", "5001").With("title", "Trondheims egen").With("localTargets", new JsonArray()), idempotencyKey: "shared-key");
+        var retry = await national.PostStoryAsync(StoryRequests.Landoya(), idempotencyKey: "shared-key");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, sameBodyOtherCaller.StatusCode); // not the first caller's story
+        Assert.Equal(HttpStatusCode.Created, otherNetwork.StatusCode);        // not 422: nobody learns the key was used
+        static async Task<string?> Id(HttpResponseMessage r) => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var firstId = await Id(first);
+        Assert.Equal(3, new[] { firstId, await Id(sameBodyOtherCaller), await Id(otherNetwork) }.Distinct().Count());
+        Assert.Equal(firstId, await Id(retry));
+        Assert.Equal(3, await hub.StoryCountAsync());
+    }
+
+    [Fact]
     public async Task PostingSameSourceIdTwiceReturnsConflictNamingTheFirstStory()
     {
         await using var hub = await HubApp.StartAsync();

@@ -13,7 +13,7 @@ public sealed class SubscriptionAccessTests
     {
         await using var host = await DigestTestHost.StartAsync();
         host.Graph.AddChannel(DigestScenario.Team, DigestScenario.Channel);
-        var connection = await host.ConnectAsync();
+        var connection = await host.ConnectAsync(kommunenummer: "3203");
         var asker = await host.Hub.CreateClientWithRoleAsync("subscriber", "3203");
         var trondheim = await host.Hub.CreateClientWithRoleAsync("subscriber", "5001");
 

@@ -55,7 +55,28 @@ public sealed class QueryReader(IQueryCollection query)
             Errors.Add(name, "must be an ISO 8601 date or date-time, for example 2026-09-25 or 2026-09-25T10:00:00+02:00");
             return null;
         }
+        // Far from DateTimeOffset's ends, so "to the end of that day" or "a week before" never overflows.
+        if (value < EarliestTimestamp || value > LatestTimestamp)
+        {
+            Errors.Add(name, "must be between 1900-01-01 and 9000-12-31");
+            return null;
+        }
         return value;
+    }
+
+    private static readonly DateTimeOffset EarliestTimestamp = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset LatestTimestamp = new(9000, 12, 31, 23, 59, 59, TimeSpan.Zero);
+
+    /// <summary>An entity id (a subscription's, a story's): letters, digits, '-' and '_' only, as every id the hub issues.</summary>
+    public string? Id(string name, int maxLength = 64)
+    {
+        var raw = String(name, maxLength);
+        if (raw is not null && !raw.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            Errors.Add(name, "must be an id: letters, digits, '-' and '_' only");
+            return null;
+        }
+        return raw;
     }
 
     /// <summary>A value that must be one of a closed set; anything else is an error that lists the set.</summary>

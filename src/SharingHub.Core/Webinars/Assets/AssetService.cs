@@ -70,7 +70,7 @@ public sealed class AssetService(
             UploadExpiresAt = now + Options.UploadUrlLifetime,
         };
         await store.CreateAsync(asset, ct);
-        logger.LogInformation("Upload of {Kind} asset {AssetId} ({Size} bytes) for webinar {WebinarId} authorised until {ExpiresAt}",
+        logger.LogInformation("Upload of {Kind} asset {AssetId} ({Size} bytes) for webinar {WebinarId} authorised until {ExpiresAt:O}",
             asset.Kind, asset.AssetId, asset.DeclaredSize, asset.WebinarId, asset.UploadExpiresAt);
         return await TicketAsync(asset, ct);
     }
