@@ -55,6 +55,8 @@ public static class FeedParser
             MaxCharactersInDocument = Math.Max(body.LongLength, 1),
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
+            // Indentation would become text nodes in the XDocument, which the item formatters refuse between elements.
+            IgnoreWhitespace = true,
             CloseInput = true,
         };
         try
@@ -116,22 +118,22 @@ public static class FeedParser
                 ?? throw new FeedFormatException("the RSS document has no <channel> element, which is where a feed keeps its title and items");
             return channel.Elements().Concat(root.Elements())
                 .Where(e => e.Name.LocalName == "item" && e.Name.Namespace == name.Namespace)
-                .Select(e => (Renamed(e, name.Namespace, XNamespace.None), false));
+                .Select(e => (Renamed(WithInheritedBase(e), name.Namespace, XNamespace.None), false));
         }
         if (name == Rdf + "RDF")
         {
             return root.Elements()
                 .Where(e => e.Name.LocalName == "item" && RdfItemNamespaces.Contains(e.Name.Namespace))
-                .Select(e => (Renamed(e, e.Name.Namespace, XNamespace.None), false));
+                .Select(e => (Renamed(WithInheritedBase(e), e.Name.Namespace, XNamespace.None), false));
         }
         if (name == Atom10 + "feed")
         {
-            return root.Elements(Atom10 + "entry").Select(e => (e, true));
+            return root.Elements(Atom10 + "entry").Select(e => (WithInheritedBase(e), true));
         }
         if (name == XNamespace.None + "feed")
         {
             // Atom elements without the Atom namespace: read them as Atom 1.0.
-            return root.Elements("entry").Select(e => (Renamed(e, XNamespace.None, Atom10), true));
+            return root.Elements("entry").Select(e => (Renamed(WithInheritedBase(e), XNamespace.None, Atom10), true));
         }
         if (name == Atom03 + "feed")
         {
@@ -142,6 +144,33 @@ public static class FeedParser
             throw new FeedFormatException("Channel Definition Format (CDF) is not read; the site should publish RSS or Atom");
         }
         throw new FeedFormatException("not an RSS or Atom feed");
+    }
+
+    /// <summary>
+    /// The item with the xml:base its feed and channel give it, so that relative links resolve as they would in the whole
+    /// document (the item is read on its own). Unchanged when no ancestor sets one.
+    /// </summary>
+    private static XElement WithInheritedBase(XElement item)
+    {
+        var xmlBase = XNamespace.Xml + "base";
+        if (!item.Ancestors().Any(a => a.Attribute(xmlBase) is not null))
+        {
+            return item;
+        }
+        Uri? combined = null;
+        foreach (var value in item.AncestorsAndSelf().Reverse().Select(e => (string?)e.Attribute(xmlBase)).OfType<string>())
+        {
+            combined = combined is null
+                ? (Uri.TryCreate(value.Trim(), UriKind.Absolute, out var absolute) ? absolute : null)
+                : (Uri.TryCreate(combined, value.Trim(), out var relative) ? relative : combined);
+        }
+        if (combined is null)
+        {
+            return item;
+        }
+        var copy = new XElement(item);
+        copy.SetAttributeValue(xmlBase, combined.ToString());
+        return copy;
     }
 
     /// <summary>A copy of <paramref name="element"/> with every element in <paramref name="from"/> moved to <paramref name="to"/>.</summary>

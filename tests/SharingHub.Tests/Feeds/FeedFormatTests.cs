@@ -85,6 +85,20 @@ public sealed class FeedFormatTests
         Assert.Equal(3, poll.GetProperty("itemsNew").GetInt32());
     }
 
+    [Fact]
+    public async Task RelativeLinksResolveAgainstTheFeedsXmlBaseThoughEachItemIsReadAlone()
+    {
+        await using var kit = await FeedTestKit.StartAsync();
+        var atom = FeedSamples.Atom([new SampleItem("urn:sak:1", "saker/gronne-tak", "Grønne tak", null, FeedSamples.Start)])
+            .Replace("xml:lang=\"nn\"", "xml:lang=\"nn\" xml:base=\"https://berekraft-mr.example.no/nytt/\"", StringComparison.Ordinal);
+        var sid = await kit.AddSourceAsync(kit.Server.Publish("base.atom", atom, "application/atom+xml"), "more-og-romsdal");
+
+        await kit.PollAsync(sid, "more-og-romsdal");
+
+        var story = Assert.Single(await kit.QueueAsync("more-og-romsdal"));
+        Assert.Equal("https://berekraft-mr.example.no/nytt/saker/gronne-tak", story.GetProperty("links")[0].GetString());
+    }
+
     [Theory]
     [InlineData("<rss version=\"2.0\"><item><title>Uten kanal</title></item></rss>", "no <channel> element")]
     [InlineData("<feed xmlns=\"http://purl.org/atom/ns#\" version=\"0.3\"><entry><title>Gammel</title></entry></feed>", "Atom 0.3 feeds are not read")]
