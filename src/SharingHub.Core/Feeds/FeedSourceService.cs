@@ -108,18 +108,22 @@ public sealed class FeedSourceService(
     /// <exception cref="TooManyRequestsException">The source was polled on request less than a minute ago.</exception>
     public async Task<FeedSource> ClaimPollNowAsync(string network, string id, CancellationToken ct)
     {
-        var current = await GetAsync(network, id, ct);
-        var now = clock.GetUtcNow();
-        if (current.PollRequestedAt is { } last && now - last < PollNowCooldown)
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            throw PollNowTooSoon(last + PollNowCooldown - now);
+            var current = await GetAsync(network, id, ct);
+            var now = clock.GetUtcNow();
+            if (current.PollRequestedAt is { } last && now - last < PollNowCooldown)
+            {
+                throw PollNowTooSoon(last + PollNowCooldown - now);
+            }
+            var claimed = current with { PollRequestedAt = now, Version = current.Version + 1 };
+            if (await store.ReplaceAsync(current, claimed, ct))
+            {
+                return claimed;
+            }
+            // Changed meanwhile (by a scheduled poll, an edit, or another "poll now"): read it again and decide anew.
         }
-        var claimed = current with { PollRequestedAt = now, Version = current.Version + 1 };
-        if (!await store.ReplaceAsync(current, claimed, ct))
-        {
-            throw PollNowTooSoon(PollNowCooldown); // another request (or a poll) changed it just now
-        }
-        return claimed;
+        throw new PreconditionFailedException("The source is being changed right now. Try again shortly.");
     }
 
     private static TooManyRequestsException PollNowTooSoon(TimeSpan wait) =>

@@ -160,6 +160,19 @@ public sealed class PrivateAddressTests
     }
 
     [Fact]
+    public async Task PollNowRequestsAtTheSameTimePollOnce()
+    {
+        await using var kit = await FeedTestKit.StartAsync();
+        var sid = await kit.AddSourceAsync(kit.Server.Publish("trondelag.xml", FeedSamples.Rss(FeedSamples.Trondelag)));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => kit.Client.PostAsync($"/api/networks/trondelag/sources/{sid}/poll", null)));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.TooManyRequests, a.StatusCode));
+        Assert.Equal(1, kit.Server.Hits("/feeds/trondelag.xml"));
+    }
+
+    [Fact]
     public void TheSettingIsOffUnlessSomeoneTurnsItOn() => Assert.False(new FeedOptions().AllowPrivateNetworks);
 
     /// <summary>The real policy, except that one local address counts as a public website.</summary>
