@@ -48,8 +48,8 @@ public sealed class UnauthenticatedException(string detail) : HubException(detai
 public sealed class ForbiddenException(string detail) : HubException(detail);
 
 /// <summary>429: the caller's rate limit is used up; <see cref="RetryAfter"/> says when to come back.</summary>
-public sealed class TooManyRequestsException(TimeSpan retryAfter)
-    : HubException("Too many requests. Slow down and retry after the time in Retry-After.")
+public sealed class TooManyRequestsException(TimeSpan retryAfter, string? detail = null)
+    : HubException(detail ?? "Too many requests. Slow down and retry after the time in Retry-After.")
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }

@@ -44,11 +44,11 @@ public static class FeedEndpoints
         return TypedResults.NoContent();
     }
 
-    /// <summary>Polls the source now, whatever its schedule, and answers with the poll record.</summary>
+    /// <summary>Polls the source now, whatever its schedule, and answers with the poll record; 429 within a minute of the last.</summary>
     public static async Task<IResult> PollNow(HttpRequest request, string id, string sid, FeedSourceService sources, FeedPoller poller, CancellationToken ct)
     {
         DemandSecretariat(request, id);
-        var source = await sources.GetAsync(id, sid, ct);
+        var source = await sources.ClaimPollNowAsync(id, sid, ct);
         return TypedResults.Ok(await poller.PollAsync(source, ct));
     }
 

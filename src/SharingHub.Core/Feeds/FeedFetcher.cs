@@ -5,12 +5,16 @@ using Microsoft.Extensions.Options;
 
 namespace SharingHub.Feeds;
 
-/// <summary>What one conditional GET of a feed gave: the body (bounded), a 304, or an error worth recording.</summary>
-public sealed record FeedResponse(int? Status, bool NotModified, string? ETag, string? LastModified, byte[]? Body, string? Error);
+/// <summary>
+/// What one conditional GET of a feed gave: the body (bounded) with the charset its Content-Type names, a 304, or an error
+/// worth recording. The error is always the hub's own words, never text from the server (reason phrase, body, addresses).
+/// </summary>
+public sealed record FeedResponse(int? Status, bool NotModified, string? ETag, string? LastModified, byte[]? Body, string? Error, string? Charset = null);
 
 /// <summary>
 /// Fetches a feed with a conditional GET, bounded in time (one deadline for headers and body), in bytes (reading stops at
 /// the cap) and in redirects (followed by hand, so that only http(s) targets are ever followed and a loop is named).
+/// Every connection, the redirected ones included, goes through <see cref="FeedConnector"/>, which refuses internal addresses.
 /// </summary>
 public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedOptions> options)
 {
@@ -48,16 +52,16 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedOptions
                     var location = response.Headers.Location;
                     if (location is null)
                     {
-                        return Failed(status, $"HTTP {status} redirect without a Location header");
+                        return Failed(status, $"the server answered {status} without saying where to");
                     }
                     var next = location.IsAbsoluteUri ? location : new Uri(url, location);
                     if (next.Scheme != Uri.UriSchemeHttp && next.Scheme != Uri.UriSchemeHttps)
                     {
-                        return Failed(status, $"redirect to a '{next.Scheme}:' address refused; only http(s) is followed");
+                        return Failed(status, "a redirect to an address that is not http(s) was refused; only http(s) is followed");
                     }
                     if (!visited.Add(url) || visited.Contains(next))
                     {
-                        return Failed(status, $"redirect loop (back to {next.GetLeftPart(UriPartial.Path)})");
+                        return Failed(status, "redirect loop: the server redirects back to an address already visited");
                     }
                     if (hop >= settings.MaxRedirects)
                     {
@@ -72,12 +76,12 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedOptions
                 }
                 if (!response.IsSuccessStatusCode)
                 {
-                    return Failed(status, $"HTTP {status} {response.ReasonPhrase}".TrimEnd());
+                    return Failed(status, $"the server answered {status}");
                 }
                 var body = await ReadCappedAsync(response.Content, settings.MaxResponseBytes, deadline.Token);
                 if (body is null)
                 {
-                    return Failed(status, $"response larger than {Megabytes(settings.MaxResponseBytes)} MB; reading stopped there");
+                    return Failed(status, $"the feed is too large: more than {Megabytes(settings.MaxResponseBytes)} MB; reading stopped there");
                 }
                 return new FeedResponse(
                     status,
@@ -85,16 +89,21 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedOptions
                     response.Headers.ETag?.ToString(),
                     response.Content.Headers.LastModified?.ToString("R", CultureInfo.InvariantCulture),
                     body,
-                    null);
+                    null,
+                    response.Content.Headers.ContentType?.CharSet);
             }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return Failed(lastStatus, $"no complete answer within {settings.RequestTimeoutSeconds} s");
         }
+        catch (HttpRequestException ex) when (Refused(ex))
+        {
+            return Failed(lastStatus, "the address is not on the public internet; the hub does not fetch from loopback, private or other internal addresses");
+        }
         catch (HttpRequestException ex)
         {
-            return Failed(lastStatus, $"could not connect: {ex.HttpRequestError}");
+            return Failed(lastStatus, ex.HttpRequestError == HttpRequestError.NameResolutionError ? "could not connect: the host name was not found" : "could not connect");
         }
     }
 
@@ -118,6 +127,18 @@ public sealed class FeedFetcher(IHttpClientFactory clients, IOptions<FeedOptions
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
+    }
+
+    private static bool Refused(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is AddressRefusedException)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string Megabytes(int bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.##", CultureInfo.InvariantCulture);

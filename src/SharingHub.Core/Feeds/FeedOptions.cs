@@ -30,6 +30,12 @@ public sealed class FeedOptions
     [Range(5, 3600)]
     public int CheckEverySeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Lets sources on loopback, private and other internal addresses be registered and fetched: for a feed server on this
+    /// machine (tests turn it on themselves). Off by default in every environment; a hub in Azure can reach its VNet.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     /// <summary>Off in tests that drive <see cref="FeedPollingJob.RunOnceAsync"/> themselves.</summary>
     public bool PollInBackground { get; set; } = true;
 }

@@ -39,7 +39,7 @@ public sealed class FeedPoller(
             }
             else if (response.Error is null)
             {
-                var parsed = FeedParser.Parse(response.Body!, options.Value.MaxItemsPerPoll);
+                var parsed = FeedParser.Parse(response.Body!, options.Value.MaxItemsPerPoll, response.Charset);
                 var results = new ItemResult[parsed.Items.Count];
                 await Parallel.ForEachAsync(
                     Enumerable.Range(0, parsed.Items.Count),

@@ -1,6 +1,6 @@
 namespace SharingHub.Feeds;
 
-/// <summary>An RSS 2.0 or Atom feed a network publishes, polled every <see cref="IntervalMinutes"/>.</summary>
+/// <summary>An RSS or Atom feed a network publishes, polled every <see cref="IntervalMinutes"/>.</summary>
 public sealed record FeedSource
 {
     public required string Id { get; init; }
@@ -15,6 +15,9 @@ public sealed record FeedSource
 
     public DateTimeOffset NextDueAt { get; init; }
     public DateTimeOffset? LastPolledAt { get; init; }
+
+    /// <summary>When "poll now" last ran for this source (at most once a minute).</summary>
+    public DateTimeOffset? PollRequestedAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public int Version { get; init; }

@@ -6,12 +6,16 @@ using SharingHub.Networks;
 namespace SharingHub.Feeds;
 
 /// <summary>A network's feed sources: registration, changes, removal, and their poll history.</summary>
-public sealed class FeedSourceService(IFeedSourceStore store, NetworkService networks, TimeProvider clock, ILogger<FeedSourceService> logger)
+public sealed class FeedSourceService(
+    IFeedSourceStore store, NetworkService networks, IFeedAddressPolicy addresses, TimeProvider clock, ILogger<FeedSourceService> logger)
 {
     public const int DefaultIntervalMinutes = 60;
     public const int MinIntervalMinutes = 5;
     public const int MaxIntervalMinutes = 7 * 24 * 60;
     public const int MaxSourcesPerNetwork = 50;
+
+    /// <summary>"Poll now" runs at most once per this time per source; the scheduled polls are not counted.</summary>
+    public static readonly TimeSpan PollNowCooldown = TimeSpan.FromMinutes(1);
 
     public async Task<FeedSource> CreateAsync(string network, FeedSourceDraft draft, CancellationToken ct)
     {
@@ -97,13 +101,46 @@ public sealed class FeedSourceService(IFeedSourceStore store, NetworkService net
         return await store.ListPollsAsync(network, id, limit, ct);
     }
 
-    private static (string Url, string? Name, int Interval) Validate(FeedSourceDraft draft)
+    /// <summary>
+    /// Claims the source's "poll now" slot (at most one per <see cref="PollNowCooldown"/>), so that repeated requests cannot
+    /// make the hub hammer a site. Stored on the source, so it holds across instances.
+    /// </summary>
+    /// <exception cref="TooManyRequestsException">The source was polled on request less than a minute ago.</exception>
+    public async Task<FeedSource> ClaimPollNowAsync(string network, string id, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var current = await GetAsync(network, id, ct);
+            var now = clock.GetUtcNow();
+            if (current.PollRequestedAt is { } last && now - last < PollNowCooldown)
+            {
+                throw PollNowTooSoon(last + PollNowCooldown - now);
+            }
+            var claimed = current with { PollRequestedAt = now, Version = current.Version + 1 };
+            if (await store.ReplaceAsync(current, claimed, ct))
+            {
+                return claimed;
+            }
+            // Changed meanwhile (by a scheduled poll, an edit, or another "poll now"): read it again and decide anew.
+        }
+        throw new PreconditionFailedException("The source is being changed right now. Try again shortly.");
+    }
+
+    private static TooManyRequestsException PollNowTooSoon(TimeSpan wait) =>
+        new(wait, $"This source may be polled on request once a minute. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} s.");
+
+    private (string Url, string? Name, int Interval) Validate(FeedSourceDraft draft)
     {
         var errors = new ValidationErrors();
         var url = TextRules.Line(errors, "url", draft.Url, 2_000);
-        if (url is not null && (!TextRules.IsHttpUrl(url, out var uri) || !string.IsNullOrEmpty(uri!.UserInfo)))
+        Uri? uri = null;
+        if (url is not null && (!TextRules.IsHttpUrl(url, out uri) || !string.IsNullOrEmpty(uri!.UserInfo)))
         {
             errors.Add("url", "must be an absolute http(s) URL without user name or password");
+        }
+        else if (uri is not null && FeedAddressPolicy.RefusedHost(uri, addresses) is { } refused)
+        {
+            errors.Add("url", refused);
         }
         var name = TextRules.Line(errors, "name", draft.Name, 200, required: false);
         var interval = draft.IntervalMinutes ?? DefaultIntervalMinutes;

@@ -14,13 +14,17 @@ public static class FeedsModule
         services.AddStorageResource(StorageKind.Table, TableFeedSourceStore.PollsTable);
 
         // Redirects are followed by FeedFetcher itself (http(s) only, loops named); time is bounded per request there too.
+        // Every connection goes through FeedConnector, which refuses internal addresses; no proxy, so nothing connects past it.
+        services.AddSingleton<IFeedAddressPolicy, FeedAddressPolicy>();
         services.AddHttpClient(FeedFetcher.ClientName, client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("SharingHub-FeedReader/1.0");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
+                ConnectCallback = new FeedConnector(provider.GetRequiredService<IFeedAddressPolicy>()).ConnectAsync,
+                UseProxy = false,
                 AllowAutoRedirect = false,
                 MaxAutomaticRedirections = 1,
                 AutomaticDecompression = DecompressionMethods.All,

@@ -14,8 +14,9 @@ using Microsoft.Net.Http.Headers;
 namespace SharingHub.Testing.FeedServer;
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 (a free port) that plays a network's website: it serves the feeds a test publishes
-/// with ETag/Last-Modified and 304s, and misbehaves on demand at fixed paths (<see cref="Paths"/>).
+/// A real HTTP server on 127.0.0.1 (or another local address; a free port) that plays a network's website: it serves the
+/// feeds a test publishes with ETag/Last-Modified and 304s, redirects where a test says, and misbehaves on demand at fixed
+/// paths (<see cref="Paths"/>).
 /// </summary>
 public sealed class FeedServer : IAsyncDisposable
 {
@@ -24,6 +25,7 @@ public sealed class FeedServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, Document> documents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> hits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> redirects = new(StringComparer.Ordinal);
 
     private FeedServer(WebApplication app, Uri baseAddress)
     {
@@ -38,11 +40,12 @@ public sealed class FeedServer : IAsyncDisposable
 
     private long hugeWritten;
 
-    public static async Task<FeedServer> StartAsync()
+    /// <param name="address">Where to listen: 127.0.0.1 unless a test needs a second site (e.g. <see cref="IPAddress.IPv6Loopback"/>).</param>
+    public static async Task<FeedServer> StartAsync(IPAddress? address = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(address ?? IPAddress.Loopback, 0));
         var app = builder.Build();
         FeedServer? server = null;
         app.Use(async (context, next) =>
@@ -57,6 +60,14 @@ public sealed class FeedServer : IAsyncDisposable
         app.MapGet("/loop/b", () => Results.Redirect("/loop/a"));
         app.MapGet(Paths.RedirectToFile, () => Results.Redirect("file:///etc/passwd"));
         app.MapGet("/moved/{**name}", (string name) => Results.Redirect($"/feeds/{name}", permanent: true));
+        app.MapGet("/redirects/{**name}", (string name) =>
+            server!.redirects.TryGetValue(name, out var target) ? Results.Redirect(target) : Results.NotFound());
+        app.MapGet(Paths.ForbiddenWithReason, (HttpContext context) =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>()!.ReasonPhrase = "Forbidden by intranet-gateway-7 for 10.20.30.40";
+            return Task.CompletedTask;
+        });
         app.MapGet(Paths.Hang, async (HttpContext context) =>
         {
             await Task.Delay(Timeout.Infinite, context.RequestAborted);
@@ -65,8 +76,8 @@ public sealed class FeedServer : IAsyncDisposable
         app.MapGet(Paths.ServerError, () => Results.StatusCode(StatusCodes.Status500InternalServerError));
         app.MapGet(Paths.Secret, () => Results.Text("hemmelig", "text/plain"));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new FeedServer(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server = new FeedServer(app, new Uri(listening.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
         return server;
     }
 
@@ -83,6 +94,13 @@ public sealed class FeedServer : IAsyncDisposable
         var lastModified = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero);
         documents[name] = new Document(body, contentType, etag, lastModified);
         return Url($"/feeds/{name}");
+    }
+
+    /// <summary>Answers /redirects/{name} with a 302 to <paramref name="target"/> (any URL); returns the redirecting URL.</summary>
+    public string PublishRedirect(string name, string target)
+    {
+        redirects[name] = target;
+        return Url($"/redirects/{name}");
     }
 
     /// <summary>How many requests reached <paramref name="path"/> ("/feeds/x.xml").</summary>
@@ -158,6 +176,7 @@ public sealed class FeedServer : IAsyncDisposable
         public const string Hang = "/hang";
         public const string ServerError = "/error";
         public const string Secret = "/secret";
+        public const string ForbiddenWithReason = "/forbidden";
 
         public static string Moved(string name) => $"/moved/{name}";
     }

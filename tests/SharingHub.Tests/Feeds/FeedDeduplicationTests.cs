@@ -13,7 +13,7 @@ public sealed class FeedDeduplicationTests
         var sid = await kit.AddSourceAsync(kit.Server.Publish("trondelag.xml", FeedSamples.Rss(FeedSamples.Trondelag)));
 
         await kit.PollAsync(sid);
-        var second = await kit.PollAsync(sid);
+        var second = await kit.PollAgainAsync(sid);
 
         Assert.Equal(304, second.GetProperty("httpStatus").GetInt32());
         Assert.Equal(0, second.GetProperty("itemsNew").GetInt32());
@@ -30,7 +30,7 @@ public sealed class FeedDeduplicationTests
 
         var fourth = new SampleItem("https://baerekraft-trondelag.example.no/?p=104", null, "Delebiler for kommunens ansatte", "<p>Levanger deler bilene.</p>", FeedSamples.Start.AddDays(5));
         kit.Server.Publish("trondelag.xml", FeedSamples.Rss([fourth, .. FeedSamples.Trondelag]));
-        var poll = await kit.PollAsync(sid);
+        var poll = await kit.PollAgainAsync(sid);
 
         Assert.Equal(200, poll.GetProperty("httpStatus").GetInt32());
         Assert.Equal(1, poll.GetProperty("itemsNew").GetInt32());
@@ -47,7 +47,7 @@ public sealed class FeedDeduplicationTests
 
         var regenerated = FeedSamples.Trondelag.Select(item => item with { Id = item.Id + "&migrert=1" });
         kit.Server.Publish("trondelag.xml", FeedSamples.Rss(regenerated));
-        var poll = await kit.PollAsync(sid);
+        var poll = await kit.PollAgainAsync(sid);
 
         Assert.Equal(0, poll.GetProperty("itemsNew").GetInt32());
         Assert.Equal(3, poll.GetProperty("itemsSeen").GetInt32());
@@ -76,7 +76,7 @@ public sealed class FeedDeduplicationTests
 
         var first = await kit.PollAsync(sid);
         kit.Server.Publish("bare.xml", FeedSamples.Rss([bare, empty], channel: "Nytt navn gir ny ETag"));
-        var second = await kit.PollAsync(sid);
+        var second = await kit.PollAgainAsync(sid);
 
         Assert.Equal(1, first.GetProperty("itemsNew").GetInt32());
         Assert.Equal(1, first.GetProperty("itemsFailed").GetInt32());
@@ -102,7 +102,7 @@ public sealed class FeedDeduplicationTests
             .Select((item, i) => i < 2 ? item with { Title = item.Title + " (oppdatert)", Updated = FeedSamples.Start.AddDays(10) } : item)
             .ToList();
         kit.Server.Publish("trondelag.xml", FeedSamples.Rss(changed));
-        var poll = await kit.PollAsync(sid);
+        var poll = await kit.PollAgainAsync(sid);
 
         Assert.Equal(1, poll.GetProperty("itemsUpdated").GetInt32());
         Assert.Equal(2, poll.GetProperty("itemsSeen").GetInt32());

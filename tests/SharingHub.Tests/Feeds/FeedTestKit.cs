@@ -8,7 +8,10 @@ using SharingHub.Testing.FeedServer;
 
 namespace SharingHub.Tests.Feeds;
 
-/// <summary>The hub (short feed timeouts, no background polling) and a local feed server, with the calls feed tests repeat.</summary>
+/// <summary>
+/// The hub (short feed timeouts, no background polling, and Feeds:AllowPrivateNetworks on, since the feed server is on this
+/// machine; a test of the default passes "false") and a local feed server, with the calls feed tests repeat.
+/// </summary>
 internal sealed class FeedTestKit : IAsyncDisposable
 {
     private FeedTestKit(HubApp hub, FeedServer server)
@@ -30,6 +33,7 @@ internal sealed class FeedTestKit : IAsyncDisposable
             ["Feeds:MaxResponseBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Feeds:MaxItemsPerPoll"] = "50",
             ["Feeds:PollInBackground"] = "false",
+            ["Feeds:AllowPrivateNetworks"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -52,6 +56,13 @@ internal sealed class FeedTestKit : IAsyncDisposable
         var response = await Client.PostAsync($"/api/networks/{network}/sources/{sourceId}/poll", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>Polls now once more: after the minute "poll now" waits between two polls of a source.</summary>
+    public Task<JsonElement> PollAgainAsync(string sourceId, string network = "trondelag")
+    {
+        Hub.Clock.Advance(FeedSourceService.PollNowCooldown);
+        return PollAsync(sourceId, network);
     }
 
     public async Task<JsonElement[]> PollsAsync(string sourceId, string network = "trondelag") =>
