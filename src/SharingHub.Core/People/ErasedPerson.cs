@@ -9,7 +9,7 @@ namespace SharingHub.People;
 /// The person an erasure concerns: the address that identifies them (lower-case, valid) and the names they appear under
 /// (given with the request, or recorded beside the address as a story's contact or a presentation's speaker).
 /// </summary>
-public sealed record ErasedPerson
+public sealed class ErasedPerson
 {
     /// <summary>What an erased address or name becomes in text.</summary>
     public const string Placeholder = "[slettet]";
@@ -19,6 +19,7 @@ public sealed record ErasedPerson
 
     private static readonly HtmlEncoder AllRanges = HtmlEncoder.Create(UnicodeRanges.All);
     private readonly Regex pattern;
+    private ErasedPerson? addressOnly;
 
     public ErasedPerson(string email, IEnumerable<string> names)
     {
@@ -30,6 +31,9 @@ public sealed record ErasedPerson
     public string Email { get; }
 
     public IReadOnlyList<string> Names { get; }
+
+    /// <summary>The same person known by the address alone: for checks that a name is not enough for (it may be someone else's).</summary>
+    public ErasedPerson AddressOnly => addressOnly ??= new(Email, []);
 
     public bool IsAddress(string? email) => string.Equals(email?.Trim(), Email, StringComparison.OrdinalIgnoreCase);
 

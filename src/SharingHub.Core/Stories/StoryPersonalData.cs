@@ -56,8 +56,7 @@ public sealed class StoryPersonalData(HubStorage storage, StoryService stories) 
     /// </summary>
     public static Story? Redact(Story story, ErasedPerson person)
     {
-        var addressOnly = new ErasedPerson(person.Email, []);
-        return Json(Scrub(story, addressOnly)) == Json(story) ? null : Scrub(story, person);
+        return Json(Scrub(story, person.AddressOnly)) == Json(story) ? null : Scrub(story, person);
     }
 
     /// <summary>The story with the person's contact removed and their address and names redacted wherever they appear.</summary>
