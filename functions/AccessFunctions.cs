@@ -36,6 +36,6 @@ public sealed class AccessFunctions(AccessKeyService keys, IAuditLog audit, Time
 
     [Function(nameof(ErasePerson))]
     public Task<IResult> ErasePerson(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "people/{email}")] HttpRequest request, string email, CancellationToken ct) =>
-        PeopleEndpoints.Erase(request, email, erasure, ct);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "people/erase")] HttpRequest request, CancellationToken ct) =>
+        PeopleEndpoints.Erase(request, erasure, ct);
 }

@@ -21,12 +21,21 @@ internal sealed class AccessMiddleware(AccessGate gate, IOptions<AccessOptions> 
         .OfType<string>()
         .ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Each HTTP function's route pattern ("/api/people/erase"), for logs and the audit: never the request's path.</summary>
+    private static readonly FrozenDictionary<string, string> RoutePatterns = typeof(AccessMiddleware).Assembly.GetTypes()
+        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+        .Select(m => (Name: m.GetCustomAttribute<FunctionAttribute>()?.Name, Route: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()?.Route).FirstOrDefault(r => r is not null)))
+        .Where(f => f.Name is not null && f.Route is not null)
+        .ToFrozenDictionary(f => f.Name!, f => "/api/" + f.Route!.TrimStart('/'), StringComparer.Ordinal);
+
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
         var http = context.GetHttpContext() ?? throw new InvalidOperationException("HTTP function without an HttpContext; is ConfigureFunctionsWebApplication() called?");
         // One trusted hop by default: see AccessOptions.TrustedProxyHops and docs/operations.md ("The caller's address").
         var address = ClientAddress.Of(http, options.Value.TrustedProxyHops ?? 1);
-        await gate.EnterAsync(http, PublicFunctions.Contains(context.FunctionDefinition.Name), address, context.CancellationToken);
+        var name = context.FunctionDefinition.Name;
+        var action = $"{http.Request.Method} {RoutePatterns.GetValueOrDefault(name, name)}";
+        await gate.EnterAsync(http, PublicFunctions.Contains(name), action, address, context.CancellationToken);
         await next(context);
 
         // The returned IResult is written after this middleware; take its status and Location for the audit now.
@@ -42,6 +51,6 @@ internal sealed class AccessMiddleware(AccessGate gate, IOptions<AccessOptions> 
             }
         }
         var id = context.BindingContext.BindingData.TryGetValue("id", out var value) ? value?.ToString() : null;
-        await gate.RecordAsync(http, context.FunctionDefinition.Name, id, address, CancellationToken.None);
+        await gate.RecordAsync(http, action, id, address, CancellationToken.None);
     }
 }

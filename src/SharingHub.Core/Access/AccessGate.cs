@@ -14,9 +14,10 @@ namespace SharingHub.Access;
 public sealed class AccessGate(HubAuthenticator authenticator, HubRateLimiter limiter, IAuditLog audit, TimeProvider clock, ILogger<AccessGate> logger)
 {
     /// <param name="publicRead">The route is declared <see cref="PublicReadAttribute"/>; it opens GET and HEAD only.</param>
+    /// <param name="action">The method and route pattern ("POST /api/people/erase"), never the path: a path can hold personal data.</param>
     /// <exception cref="UnauthenticatedException">No valid credentials on a route that needs them.</exception>
     /// <exception cref="TooManyRequestsException">The caller's (or the address's) limit is used up.</exception>
-    public async Task EnterAsync(HttpContext context, bool publicRead, string clientAddress, CancellationToken ct)
+    public async Task EnterAsync(HttpContext context, bool publicRead, string action, string clientAddress, CancellationToken ct)
     {
         MarkPrivate(context);
         ClaimsPrincipal? principal;
@@ -28,7 +29,7 @@ public sealed class AccessGate(HubAuthenticator authenticator, HubRateLimiter li
         {
             // Failed attempts count against the address, so keys cannot be guessed at full speed.
             limiter.AcquireForAddress(clientAddress);
-            logger.LogWarning("Refused credentials from {Address} for {Method} {Path}", clientAddress, context.Request.Method, context.Request.Path);
+            logger.LogWarning("Refused credentials from {Address} for {Action}", clientAddress, action);
             throw;
         }
         if (principal is null)

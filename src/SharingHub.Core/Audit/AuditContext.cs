@@ -4,7 +4,7 @@ namespace SharingHub.Audit;
 
 /// <summary>
 /// Lets a handler name the entity its change concerns when the URL does not (or must not: an e-mail address in
-/// DELETE /api/people/{email} would put personal data into the audit).
+/// the erased person's address must not reach the audit, so POST /api/people/erase names a hash).
 /// </summary>
 public static class AuditContext
 {

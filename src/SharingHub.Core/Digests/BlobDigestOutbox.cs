@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs.Models;
@@ -16,6 +17,17 @@ public sealed class BlobDigestOutbox(HubStorage storage) : IDigestOutbox
         var blob = storage.Container(ContainerName).GetBlobClient($"{id}.json");
         var options = new Azure.Storage.Blobs.Models.BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } };
         await blob.UploadAsync(BinaryData.FromString(JsonSerializer.Serialize(request, Json)), options, ct);
+    }
+
+    public async IAsyncEnumerable<string> IdsAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var blob in storage.Container(ContainerName).GetBlobsAsync(cancellationToken: ct))
+        {
+            if (blob.Name.EndsWith(".json", StringComparison.Ordinal))
+            {
+                yield return blob.Name[..^".json".Length];
+            }
+        }
     }
 
     public async Task<string?> GetAsync(string id, CancellationToken ct)

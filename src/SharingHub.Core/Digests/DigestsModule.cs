@@ -23,6 +23,7 @@ public static class DigestsModule
         services.AddSingleton<DeliveryQueueSignal>();
         services.AddSingleton<IDeliveryQueue, StorageDeliveryQueue>();
         services.AddSingleton<IDigestOutbox, BlobDigestOutbox>();
+        services.AddSingleton<People.IPersonalDataHolder, DigestPersonalData>();
         services.AddSingleton<DigestThrottle>();
         services.AddSingleton<DeliveryFaults>();
         services.AddSingleton<DeliveryWorker>();

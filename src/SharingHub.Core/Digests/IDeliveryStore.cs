@@ -27,4 +27,11 @@ public interface IDeliveryStore
 
     /// <summary>Forgets what a digest that was never posted carried, so a later digest offers those items again.</summary>
     Task RemoveCarriedAsync(Delivery delivery, CancellationToken ct);
+
+    /// <summary>Every delivery with its message, for erasure (rare, so it reads the whole table).</summary>
+    IAsyncEnumerable<StoredDelivery> AllAsync(CancellationToken ct);
+
+    /// <summary>Replaces a delivery's message, leaving everything else as it is.</summary>
+    /// <returns>false when someone changed the delivery since it was read.</returns>
+    Task<bool> ReplaceHtmlAsync(string id, string stamp, string html, CancellationToken ct);
 }

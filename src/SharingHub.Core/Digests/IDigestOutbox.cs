@@ -9,4 +9,7 @@ public interface IDigestOutbox
 
     /// <returns>The request as JSON, or null.</returns>
     Task<string?> GetAsync(string id, CancellationToken ct);
+
+    /// <summary>The ids of every kept request, for erasure.</summary>
+    IAsyncEnumerable<string> IdsAsync(CancellationToken ct);
 }

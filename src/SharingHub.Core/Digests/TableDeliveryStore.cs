@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -186,6 +187,31 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
     {
         var row = CarriedRow(delivery);
         await Carried.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct);
+    }
+
+    public async IAsyncEnumerable<StoredDelivery> AllAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var row in Deliveries.QueryAsync<TableEntity>(cancellationToken: ct))
+        {
+            yield return new StoredDelivery(Read(row), row.GetString("Html") ?? string.Empty, row.ETag.ToString());
+        }
+    }
+
+    public async Task<bool> ReplaceHtmlAsync(string id, string stamp, string html, CancellationToken ct)
+    {
+        if (!Delivery.TryParseId(id, out var subscriptionId, out var period) || !TryPartition(period, out var partition))
+        {
+            return false;
+        }
+        try
+        {
+            await Deliveries.UpdateEntityAsync(new TableEntity(partition, subscriptionId) { ["Html"] = html }, new ETag(stamp), TableUpdateMode.Merge, ct);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+        {
+            return false;
+        }
     }
 
     private static TableEntity CarriedRow(Delivery delivery)

@@ -34,6 +34,7 @@ public static class FeedsModule
             });
 
         services.AddSingleton<IFeedSourceStore, TableFeedSourceStore>();
+        services.AddSingleton<People.IPersonalDataHolder, FeedPersonalData>();
         services.AddSingleton<FeedSourceService>();
         services.AddSingleton<FeedFetcher>();
         services.AddSingleton<FeedItemIngestor>();

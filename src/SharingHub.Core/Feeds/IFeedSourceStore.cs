@@ -23,6 +23,10 @@ public interface IFeedSourceStore
 
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<FeedPoll>> ListPollsAsync(string network, string sourceId, int limit, CancellationToken ct);
+
+    /// <summary>Passes every poll record of every source through <paramref name="rewrite"/> and stores those it changed (erasure: rare, reads them all).</summary>
+    /// <returns>How many records changed.</returns>
+    Task<int> RewritePollsAsync(Func<FeedPoll, FeedPoll> rewrite, CancellationToken ct);
 }
 
 /// <summary>A row of the due index: which source, and the due time the row was written for.</summary>

@@ -115,6 +115,30 @@ public sealed class TableFeedSourceStore(HubStorage storage) : IFeedSourceStore
         return polls;
     }
 
+    public async Task<int> RewritePollsAsync(Func<FeedPoll, FeedPoll> rewrite, CancellationToken ct)
+    {
+        var changed = 0;
+        await foreach (var row in Polls.QueryAsync<TableEntity>(cancellationToken: ct))
+        {
+            var json = row.GetString("Json");
+            var rewritten = JsonSerializer.Serialize(rewrite(Read<FeedPoll>(row)), HubJson.Options);
+            if (rewritten == json)
+            {
+                continue;
+            }
+            try
+            {
+                await Polls.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["Json"] = rewritten }, row.ETag, TableUpdateMode.Replace, ct);
+                changed++;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Poll records are only ever added: this one was deleted meanwhile.
+            }
+        }
+        return changed;
+    }
+
     private static TableEntity DueRow(FeedSource source) =>
         new(DuePartition, DueKey(source)) { ["Network"] = source.Network, ["SourceId"] = source.Id };
 

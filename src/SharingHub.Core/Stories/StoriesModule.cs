@@ -22,6 +22,7 @@ public static class StoriesModule
         services.AddSingleton<StoryService>();
         services.AddSingleton<StoryImporter>();
         services.AddSingleton<IPersonalDataHolder, StoryPersonalData>();
+        services.AddSingleton<IPersonalDataHolder, StorySourceKeyPersonalData>();
         return services;
     }
 }

@@ -60,11 +60,11 @@ public static class StoryEntities
     public static string InvertedTicks(DateTimeOffset time) =>
         (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
+    /// <summary>The claim on a natural key: only its hash is stored, since a source id can hold personal data (an address in a feed link).</summary>
     public static TableEntity SourceKey(string source, string network, string sourceId, string storyId) =>
         new(SourceKeyPartition(source, network), Hashing.Sha256Hex(sourceId))
         {
             ["StoryId"] = storyId,
-            ["SourceId"] = sourceId.Length > 1000 ? sourceId[..1000] : sourceId,
         };
 
     public static string SourceKeyPartition(string source, string network) => $"{source}|{network}";

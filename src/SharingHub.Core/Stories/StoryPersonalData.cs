@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Azure.Data.Tables;
+using SharingHub.Common;
 using SharingHub.Common.Http;
 using SharingHub.People;
 using SharingHub.Storage;
@@ -7,64 +9,63 @@ using SharingHub.Storage;
 namespace SharingHub.Stories;
 
 /// <summary>
-/// Erases a contact person from stories: the contact is removed, and their address and name are redacted from the
-/// story's text. Erasure is rare, so it reads every story rather than keeping an index of personal data.
+/// Erases a contact person from stories: the contact is removed, and their address and names are redacted from the
+/// story's text; a source id or feed link that holds them becomes a pseudonym. Erasure is rare, so it reads every story
+/// rather than keeping an index of personal data.
 /// </summary>
 public sealed class StoryPersonalData(HubStorage storage, StoryService stories) : IPersonalDataHolder
 {
-    public const string Redacted = "[slettet]";
+    public const string Redacted = ErasedPerson.Placeholder;
 
     public string Name => "stories";
 
-    public async Task<int> EraseAsync(string email, CancellationToken ct)
+    public async Task<IReadOnlyCollection<string>> NamesOfAsync(string email, CancellationToken ct)
     {
-        // First pass: which stories hold the address, and under which names the person appears as a contact.
-        var affected = new List<string>();
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var row in storage.Table(StoryEntities.MainTable).QueryAsync<TableEntity>(cancellationToken: ct))
+        var names = new List<string>();
+        await foreach (var story in AllAsync(ct))
         {
-            var story = StoryEntities.FromMain(row);
-            if (Redact(story, email, names) is not null)
+            if (string.Equals(story.Contact?.Email, email, StringComparison.OrdinalIgnoreCase) && story.Contact?.Name is { } name)
+            {
+                names.Add(name);
+            }
+        }
+        return names;
+    }
+
+    public async Task<int> EraseAsync(ErasedPerson person, CancellationToken ct)
+    {
+        var affected = new List<string>();
+        await foreach (var story in AllAsync(ct))
+        {
+            if (Redact(story, person) is not null)
             {
                 affected.Add(story.Id);
-                if (string.Equals(story.Contact?.Email, email, StringComparison.OrdinalIgnoreCase) && story.Contact?.Name?.Trim() is { Length: >= 3 } name)
-                {
-                    names.Add(name);
-                }
             }
         }
         foreach (var id in affected)
         {
             // Through the service, so the version moves on and a concurrent edit is not lost.
-            await stories.ChangeAsync(id, expectedVersion: null, story => Redact(story, email, names) ?? story, ct);
+            await stories.ChangeAsync(id, expectedVersion: null, story => Redact(story, person) ?? story, ct);
         }
         return affected.Count;
     }
 
     /// <summary>
-    /// The story without the person (the contact removed; the address and the person's <paramref name="names"/> redacted from its text),
+    /// The story without the person (the contact removed; the address and the person's names redacted from its text),
     /// or null when the address does not appear in it. A name alone is not enough to touch a story: it may be someone else's.
     /// </summary>
-    public static Story? Redact(Story story, string email, IReadOnlyCollection<string> names)
+    public static Story? Redact(Story story, ErasedPerson person)
     {
-        var isContact = string.Equals(story.Contact?.Email, email, StringComparison.OrdinalIgnoreCase);
-        if (Json(Apply(story, email, [], isContact)) == Json(story))
-        {
-            return null; // the address appears nowhere in this story
-        }
-        var allNames = isContact && story.Contact?.Name?.Trim() is { Length: >= 3 } own ? [.. names, own] : names;
-        return Apply(story, email, allNames, isContact);
+        return Json(Scrub(story, person.AddressOnly)) == Json(story) ? null : Scrub(story, person);
     }
 
-    private static Story Apply(Story story, string email, IReadOnlyCollection<string> names, bool isContact)
+    /// <summary>The story with the person's contact removed and their address and names redacted wherever they appear.</summary>
+    public static Story Scrub(Story story, ErasedPerson person)
     {
-        string? Clean(string? text) => text is null
-            ? null
-            : names.Aggregate(text.Replace(email, Redacted, StringComparison.OrdinalIgnoreCase),
-                (t, name) => t.Replace(name, Redacted, StringComparison.OrdinalIgnoreCase));
+        string? Clean(string? text) => person.Redact(text);
         return story with
         {
-            Contact = isContact ? null : story.Contact,
+            Contact = person.IsAddress(story.Contact?.Email) ? null : story.Contact,
             Title = Clean(story.Title)!,
             Summary = Clean(story.Summary),
             Body = Clean(story.Body),
@@ -77,7 +78,21 @@ public sealed class StoryPersonalData(HubStorage storage, StoryService stories) 
             TargetGroup = story.TargetGroup is null ? null : new TargetGroup(Clean(story.TargetGroup.Description), Clean(story.TargetGroup.Involvement)),
             LocalTargets = [.. story.LocalTargets.Select(t => t with { Text = Clean(t.Text) })],
             RejectionReason = Clean(story.RejectionReason),
+            // A feed item's id or link, or a network's own id, can hold an address: keep only what identifies the story.
+            SourceId = person.IsMentionedIn(story.SourceId) ? SourceIdPseudonym(story.SourceId!) : story.SourceId,
+            Feed = story.Feed is { } feed && person.IsMentionedIn(feed.Link) ? feed with { Link = null } : story.Feed,
         };
+    }
+
+    /// <summary>What an erased source id becomes: its hash, which a network that sends the original id again still matches.</summary>
+    public static string SourceIdPseudonym(string sourceId) => "sha256:" + Hashing.Sha256Hex(sourceId);
+
+    private async IAsyncEnumerable<Story> AllAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var row in storage.Table(StoryEntities.MainTable).QueryAsync<TableEntity>(cancellationToken: ct))
+        {
+            yield return StoryEntities.FromMain(row);
+        }
     }
 
     // Records compare lists by reference, so compare what would be stored.

@@ -91,7 +91,8 @@ public sealed class StoryService(
         var content = await ValidateAsync(draft, ct);
         return await ChangeAsync(id, expectedVersion, story =>
         {
-            if (draft.SourceId is not null && draft.SourceId != story.SourceId)
+            // An erasure may have replaced a source id that held personal data by its pseudonym; the original still matches.
+            if (draft.SourceId is not null && draft.SourceId != story.SourceId && StoryPersonalData.SourceIdPseudonym(draft.SourceId) != story.SourceId)
             {
                 throw ValidationFailedException.For("sourceId", "cannot be changed; it identifies the story in the network's own system");
             }

@@ -25,5 +25,8 @@ public sealed class BlobTokenCacheStore(HubStorage storage, TokenCacheProtector 
         await storage.Container(ContainerName).GetBlobClient(BlobName(connectionId))
             .UploadAsync(BinaryData.FromBytes(protector.Protect(cache, connectionId)), overwrite: true, ct);
 
+    public async Task DeleteAsync(string connectionId, CancellationToken ct) =>
+        await storage.Container(ContainerName).GetBlobClient(BlobName(connectionId)).DeleteIfExistsAsync(cancellationToken: ct);
+
     private static string BlobName(string connectionId) => $"{connectionId}.bin";
 }

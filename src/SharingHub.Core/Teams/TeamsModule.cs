@@ -13,6 +13,7 @@ public static class TeamsModule
         services.AddStorageResource(StorageKind.Table, TableTeamsConnectionStore.TableName);
         services.AddSingleton<ITeamsConnectionStore, TableTeamsConnectionStore>();
         services.AddSingleton<TeamsConnectionService>();
+        services.AddSingleton<People.IPersonalDataHolder, TeamsConnectionPersonalData>();
         services.AddStorageResource(StorageKind.Container, BlobTokenCacheStore.ContainerName);
         services.AddSingleton(sp => new TokenCacheProtector(sp.GetRequiredService<IOptions<TeamsOptions>>().Value.TokenCacheKey));
         services.AddSingleton<BlobTokenCacheStore>();

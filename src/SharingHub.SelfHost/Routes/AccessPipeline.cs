@@ -21,9 +21,10 @@ internal static class AccessPipeline
             var endpoint = context.GetEndpoint();
             // Kestrel faces the client unless the operator says how many proxies stand in front of it.
             var address = ClientAddress.Of(context, context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.TrustedProxyHops ?? 0);
-            await gate.EnterAsync(context, endpoint?.Metadata.GetMetadata<PublicReadAttribute>() is not null, address, context.RequestAborted);
+            // The route pattern, never the path: logs and the audit must not learn what a caller put in a URL.
+            var action = $"{context.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)"}";
+            await gate.EnterAsync(context, endpoint?.Metadata.GetMetadata<PublicReadAttribute>() is not null, action, address, context.RequestAborted);
             await next(context);
-            var action = $"{context.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value}";
             // Not the request's token: a caller that hangs up after the change must not escape the audit.
             await gate.RecordAsync(context, action, context.Request.RouteValues["id"] as string, address, CancellationToken.None);
         });

@@ -15,7 +15,7 @@ internal static class AccessRoutes
         keys.MapPost("/{id}/rotate", KeyEndpoints.Rotate);
 
         api.MapGet("/audit", AuditEndpoints.Query);
-        api.MapDelete("/people/{email}", PeopleEndpoints.Erase).WithBodyLimit(0);
+        api.MapPost("/people/erase", PeopleEndpoints.Erase).WithBodyLimit(PeopleEndpoints.MaxBodyBytes);
     }
 
     /// <summary>Opens the route's GET for callers without credentials. Core handlers can say the same with [PublicRead].</summary>
