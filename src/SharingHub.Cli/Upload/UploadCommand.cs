@@ -41,10 +41,12 @@ public static class UploadCommand
             {
                 var outcome = await uploader.UploadAsync(request, new ProgressBar(), ct);
                 Console.Error.WriteLine();
-                Console.WriteLine(outcome.Status == "available"
-                    ? $"Uploaded: asset {outcome.AssetId} is available ({outcome.BlocksSent} blocks sent, {outcome.BlocksSkipped} already there)."
+                var accepted = outcome.Status is "available" or "verifying";
+                Console.WriteLine(accepted
+                    ? $"Uploaded: asset {outcome.AssetId} passed the hub's checks ({outcome.BlocksSent} blocks sent, {outcome.BlocksSkipped} already there); " +
+                      (outcome.Status == "available" ? "it is available." : "it becomes available as soon as the hub has computed its hash.")
                     : $"The hub rejected asset {outcome.AssetId}: {outcome.Reason}");
-                return outcome.Status == "available" ? 0 : 2;
+                return accepted ? 0 : 2;
             }
             catch (UploadFailedException ex)
             {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using SharingHub.Testing;
 
@@ -11,7 +12,7 @@ namespace SharingHub.Tests.Webinars;
 public sealed class AssetLifecycleTests
 {
     [Fact]
-    public async Task BlocksCommittedWithoutContentMd5AreHashedByTheHubInOneStreamingPass()
+    public async Task HashIsTheHubsOwnSha256ComputedInTheBackgroundNotTheUploadersContentMd5()
     {
         await using var hub = await HubApp.StartAsync();
         var client = hub.CreateClient();
@@ -27,11 +28,18 @@ public sealed class AssetLifecycleTests
             await blob.StageBlockAsync(id, new MemoryStream(bytes, offset, Math.Min(64 * 1024, bytes.Length - offset)));
             ids.Add(id);
         }
-        await blob.CommitBlockListAsync(ids);
-        var (_, asset) = await WebinarTestData.CompleteAsync(client, episode.Id(), ticket);
+        // Blob Storage stores whatever Content-MD5 the uploader commits with the block list, unverified.
+        var claimed = MD5.HashData(WebinarTestData.Exe());
+        await blob.CommitBlockListAsync(ids, new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentHash = claimed } });
+        var (_, completed) = await WebinarTestData.CompleteAsync(client, episode.Id(), ticket);
 
+        Assert.Equal("verifying", completed.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, completed.GetProperty("contentHash").ValueKind);
+        var verifying = await client.GetFromJsonAsync<JsonElement>($"/api/webinars/{episode.Id()}/assets/{ticket.Id("assetId")}");
+        Assert.Equal(JsonValueKind.Null, verifying.GetProperty("readUrl").ValueKind);
+        var asset = await WebinarTestData.WaitWhileVerifyingAsync(client, episode.Id(), ticket.Id("assetId"));
         Assert.Equal("available", asset.GetProperty("status").GetString());
-        Assert.Equal("md5:" + Convert.ToBase64String(MD5.HashData(bytes)), asset.GetProperty("contentHash").GetString());
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)), asset.GetProperty("contentHash").GetString());
     }
 
     [Fact]
@@ -50,7 +58,7 @@ public sealed class AssetLifecycleTests
         var fresh = await renewed.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(fresh.GetProperty("expiresAt").GetDateTimeOffset() > ticket.GetProperty("expiresAt").GetDateTimeOffset());
         await WebinarTestData.UploadThroughAsync(fresh, bytes);
-        var (_, asset) = await WebinarTestData.CompleteAsync(client, episode.Id(), ticket);
+        var asset = await WebinarTestData.CompleteAndWaitAsync(client, episode.Id(), ticket);
         Assert.Equal("available", asset.GetProperty("status").GetString());
 
         Assert.Equal(HttpStatusCode.Conflict, (await client.PostAsync(renewRoute, null)).StatusCode);
