@@ -19,6 +19,8 @@ public static class WebinarsModule
         services.AddStorageResource(StorageKind.Queue, StorageAssetCheckQueue.QueueName);
         services.AddSingleton<IWebinarStore, TableWebinarStore>();
         services.AddSingleton<Digests.IDigestWebinarSource, WebinarDigestSource>();
+        // Transcripts first: they find a speaker's name on the episode, which the presentations holder then erases.
+        services.AddSingleton<People.IPersonalDataHolder, TranscriptPersonalData>();
         services.AddSingleton<People.IPersonalDataHolder, PresentationPersonalData>();
         services.AddSingleton<IAssetStore, TableAssetStore>();
         services.AddSingleton<IAssetBlobs, BlobAssetBlobs>();
