@@ -22,8 +22,9 @@ public static class UploadCommand
             Description = "An organiser's API key (or set SHARINGHUB_API_KEY)",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SHARINGHUB_API_KEY"),
         };
-        var blockMb = new Option<int>("--block-size-mb") { Description = "Block size in MiB (1–100)", DefaultValueFactory = _ => 8 };
-        var parallel = new Option<int>("--parallel") { Description = "Blocks in flight at once", DefaultValueFactory = _ => 8 };
+        var defaults = new UploaderOptions();
+        var blockMb = new Option<int>("--block-size-mb") { Description = "Block size in MiB (1–100)", DefaultValueFactory = _ => defaults.BlockSize >> 20 };
+        var parallel = new Option<int>("--parallel") { Description = "Blocks in flight at once", DefaultValueFactory = _ => defaults.Parallelism };
         var file = new Argument<FileInfo>("file") { Description = "The file to upload" };
 
         var command = new Command("upload", "Upload a recording, slides or captions to a webinar episode") { webinar, kind, presentation, api, apiKey, blockMb, parallel, file };
