@@ -35,8 +35,11 @@ public sealed class AssetLifecycleTests
 
         Assert.Equal("verifying", completed.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, completed.GetProperty("contentHash").ValueKind);
-        var verifying = await client.GetFromJsonAsync<JsonElement>($"/api/webinars/{episode.Id()}/assets/{ticket.Id("assetId")}");
-        Assert.Equal(JsonValueKind.Null, verifying.GetProperty("readUrl").ValueKind);
+        var meanwhile = await client.GetFromJsonAsync<JsonElement>($"/api/webinars/{episode.Id()}/assets/{ticket.Id("assetId")}");
+        if (meanwhile.GetProperty("status").GetString() == "verifying")
+        {
+            Assert.Equal(JsonValueKind.Null, meanwhile.GetProperty("readUrl").ValueKind); // nothing is served before it is hashed
+        }
         var asset = await WebinarTestData.WaitWhileVerifyingAsync(client, episode.Id(), ticket.Id("assetId"));
         Assert.Equal("available", asset.GetProperty("status").GetString());
         Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)), asset.GetProperty("contentHash").GetString());
