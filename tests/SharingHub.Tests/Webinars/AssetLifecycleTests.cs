@@ -5,7 +5,9 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.DependencyInjection;
 using SharingHub.Testing;
+using SharingHub.Webinars.Assets;
 
 namespace SharingHub.Tests.Webinars;
 
@@ -43,6 +45,56 @@ public sealed class AssetLifecycleTests
         var asset = await WebinarTestData.WaitWhileVerifyingAsync(client, episode.Id(), ticket.Id("assetId"));
         Assert.Equal("available", asset.GetProperty("status").GetString());
         Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)), asset.GetProperty("contentHash").GetString());
+    }
+
+    [Fact]
+    public async Task CheckWhoseQueueMessageWasLostIsQueuedAgainByTheCleanup()
+    {
+        var queue = new LosingFirstMessage();
+        await using var hub = await HubApp.StartAsync(configureServices: services =>
+            services.AddSingleton<IAssetCheckQueue>(sp => queue.Wrap(sp.GetRequiredService<StorageAssetCheckQueue>())));
+        var client = hub.CreateClient();
+        var episode = await WebinarTestData.CreateEpisodeAsync(client);
+        var bytes = WebinarTestData.Pdf();
+        var ticket = await WebinarTestData.TicketAsync(client, episode.Id(), "slides", "lysark.pdf", "application/pdf", bytes.Length);
+        await WebinarTestData.UploadThroughAsync(ticket, bytes);
+        var (_, completed) = await WebinarTestData.CompleteAsync(client, episode.Id(), ticket);
+        Assert.Equal("verifying", completed.GetProperty("status").GetString());
+        Assert.Equal(1, queue.Lost);
+
+        await Task.Delay(500);
+        var route = $"/api/webinars/{episode.Id()}/assets/{ticket.Id("assetId")}";
+        Assert.Equal("verifying", (await client.GetFromJsonAsync<JsonElement>(route)).GetProperty("status").GetString());
+        hub.Clock.Advance(TimeSpan.FromHours(1)); // the self-host's clean-up runs on this clock
+
+        var asset = await WebinarTestData.WaitWhileVerifyingAsync(client, episode.Id(), ticket.Id("assetId"));
+        Assert.Equal("available", asset.GetProperty("status").GetString());
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes)), asset.GetProperty("contentHash").GetString());
+    }
+
+    /// <summary>The asset-check queue, except that the first check queued is lost (as when the send fails after complete).</summary>
+    private sealed class LosingFirstMessage
+    {
+        public int Lost { get; private set; }
+
+        public IAssetCheckQueue Wrap(IAssetCheckQueue inner) => new Queue(this, inner);
+
+        private sealed class Queue(LosingFirstMessage owner, IAssetCheckQueue inner) : IAssetCheckQueue
+        {
+            public Task EnqueueAsync(WebinarAsset asset, CancellationToken ct)
+            {
+                if (owner.Lost == 0)
+                {
+                    owner.Lost++;
+                    return Task.CompletedTask;
+                }
+                return inner.EnqueueAsync(asset, ct);
+            }
+
+            public Task<IReadOnlyList<QueuedAssetCheck>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken ct) => inner.ReceiveAsync(max, visibility, ct);
+
+            public Task DeleteAsync(QueuedAssetCheck message, CancellationToken ct) => inner.DeleteAsync(message, ct);
+        }
     }
 
     [Fact]
