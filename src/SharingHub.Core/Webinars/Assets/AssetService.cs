@@ -99,7 +99,7 @@ public sealed class AssetService(
         }
         var expiresAt = clock.GetUtcNow() + Options.ReadUrlLifetime;
         // Only the snapshot that was checked is ever served, never the blob an upload URL can still write to.
-        var url = await blobs.ReadUrlAsync(asset.BlobName, asset.Snapshot!, asset.FileName, asset.ContentType, expiresAt, ct);
+        var url = await blobs.ReadUrlAsync(asset.BlobName, asset.Snapshot, asset.FileName, asset.ContentType, expiresAt, ct);
         return asset with { ReadUrl = url, ReadUrlExpiresAt = expiresAt };
     }
 

@@ -19,11 +19,14 @@ public sealed class BlobAssetBlobs(HubStorage storage, TimeProvider clock) : IAs
     public Task<Uri> UploadUrlAsync(string blobName, DateTimeOffset expiresAt, CancellationToken ct) =>
         SignAsync(Blob(blobName), BlobSasPermissions.Create | BlobSasPermissions.Write, expiresAt, null, ct);
 
-    public Task<Uri> ReadUrlAsync(string blobName, string snapshot, string fileName, string contentType, DateTimeOffset expiresAt, CancellationToken ct) =>
-        SignAsync(Blob(blobName).WithSnapshot(snapshot), BlobSasPermissions.Read, expiresAt, builder =>
+    public Task<Uri> ReadUrlAsync(string blobName, string? snapshot, string fileName, string contentType, DateTimeOffset expiresAt, CancellationToken ct) =>
+        SignAsync(snapshot is null ? Blob(blobName) : Blob(blobName).WithSnapshot(snapshot), BlobSasPermissions.Read, expiresAt, builder =>
         {
-            builder.Resource = "bs";
-            builder.Snapshot = snapshot;
+            if (snapshot is not null)
+            {
+                builder.Resource = "bs";
+                builder.Snapshot = snapshot;
+            }
             builder.ContentDisposition = AssetRules.Attachment(fileName);
             builder.ContentType = contentType;
         }, ct);
@@ -50,8 +53,8 @@ public sealed class BlobAssetBlobs(HubStorage storage, TimeProvider clock) : IAs
     }
 
     /// <summary>One streaming download (the SDK resumes it from where it broke off on a transient failure).</summary>
-    public async Task<Stream> OpenReadAsync(string blobName, string snapshot, CancellationToken ct) =>
-        (await Blob(blobName).WithSnapshot(snapshot).DownloadStreamingAsync(cancellationToken: ct)).Value.Content;
+    public async Task<Stream> OpenReadAsync(string blobName, string? snapshot, CancellationToken ct) =>
+        (await (snapshot is null ? Blob(blobName) : Blob(blobName).WithSnapshot(snapshot)).DownloadStreamingAsync(cancellationToken: ct)).Value.Content;
 
     public async Task<string> WriteAndSnapshotAsync(string blobName, BinaryData content, string contentType, CancellationToken ct)
     {

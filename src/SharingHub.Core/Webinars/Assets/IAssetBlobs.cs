@@ -16,8 +16,11 @@ public interface IAssetBlobs
 {
     Task<Uri> UploadUrlAsync(string blobName, DateTimeOffset expiresAt, CancellationToken ct);
 
-    /// <summary>A read-only URL for one snapshot of the blob, and nothing else.</summary>
-    Task<Uri> ReadUrlAsync(string blobName, string snapshot, string fileName, string contentType, DateTimeOffset expiresAt, CancellationToken ct);
+    /// <summary>
+    /// A read-only URL for one snapshot of the blob, and nothing else. Without a snapshot (files made available before
+    /// snapshots were taken, whose upload URLs expired long ago) the URL reads the blob itself.
+    /// </summary>
+    Task<Uri> ReadUrlAsync(string blobName, string? snapshot, string fileName, string contentType, DateTimeOffset expiresAt, CancellationToken ct);
 
     /// <summary>Takes a snapshot of the committed blob; null when nothing has been committed.</summary>
     Task<string?> SnapshotAsync(string blobName, CancellationToken ct);
@@ -28,8 +31,8 @@ public interface IAssetBlobs
     /// <summary>The first <paramref name="count"/> bytes of a snapshot (fewer if it is shorter), read with a range request.</summary>
     Task<byte[]> ReadHeadAsync(string blobName, string snapshot, int count, CancellationToken ct);
 
-    /// <summary>A stream over a snapshot, downloaded as it is read.</summary>
-    Task<Stream> OpenReadAsync(string blobName, string snapshot, CancellationToken ct);
+    /// <summary>A stream over a snapshot (or, without one, the blob itself), downloaded as it is read.</summary>
+    Task<Stream> OpenReadAsync(string blobName, string? snapshot, CancellationToken ct);
 
     /// <summary>Writes <paramref name="content"/> as the blob (the hub's own rewrite, e.g. an erasure) and returns a new snapshot of it.</summary>
     Task<string> WriteAndSnapshotAsync(string blobName, BinaryData content, string contentType, CancellationToken ct);

@@ -49,7 +49,7 @@ public sealed class TranscriptPersonalData(
             }
             foreach (var asset in await assets.ListAsync(id, ct))
             {
-                if (asset is { Kind: AssetKind.Captions, Status: AssetStatus.Available or AssetStatus.Verifying, Snapshot: not null }
+                if (asset is { Kind: AssetKind.Captions, Status: AssetStatus.Available or AssetStatus.Verifying }
                     && await EraseCaptionsAsync(asset, names, ct))
                 {
                     changed++;
@@ -73,7 +73,8 @@ public sealed class TranscriptPersonalData(
     private async Task<bool> EraseCaptionsAsync(WebinarAsset asset, IReadOnlySet<string> names, CancellationToken ct)
     {
         string original;
-        await using (var stream = await blobs.OpenReadAsync(asset.BlobName, asset.Snapshot!, ct))
+        // Files made available before snapshots were taken have none: their blob itself is what was checked.
+        await using (var stream = await blobs.OpenReadAsync(asset.BlobName, asset.Snapshot, ct))
         using (var reader = new StreamReader(stream, Encoding.UTF8))
         {
             original = await reader.ReadToEndAsync(ct);
@@ -102,7 +103,10 @@ public sealed class TranscriptPersonalData(
             };
             if (await assets.ReplaceAsync(stored, updated, ct))
             {
-                await blobs.DeleteSnapshotAsync(asset.BlobName, asset.Snapshot!, ct);
+                if (asset.Snapshot is { } previous)
+                {
+                    await blobs.DeleteSnapshotAsync(asset.BlobName, previous, ct);
+                }
                 return true;
             }
         }
