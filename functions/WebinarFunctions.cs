@@ -6,8 +6,11 @@ using SharingHub.Webinars.Assets;
 
 namespace SharingHub.Functions;
 
-/// <summary>/api/webinars and the clean-up timer: each function binds its trigger and hands over to <see cref="WebinarEndpoints"/>.</summary>
-public sealed class WebinarFunctions(WebinarService webinars, AssetService assets, UploadCleanupJob cleanup)
+/// <summary>
+/// /api/webinars, the clean-up timer and the asset-check queue (and its poison queue): each function binds its trigger
+/// and hands over to the core.
+/// </summary>
+public sealed class WebinarFunctions(WebinarService webinars, AssetService assets, UploadCleanupJob cleanup, AssetVerifier verifier)
 {
     [PublicRead]
     [Function(nameof(ListWebinars))]
@@ -76,4 +79,12 @@ public sealed class WebinarFunctions(WebinarService webinars, AssetService asset
     [Function(nameof(CleanUpWebinarUploads))]
     public Task CleanUpWebinarUploads([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken ct) =>
         cleanup.RunOnceAsync(ct);
+
+    [Function(nameof(VerifyWebinarAsset))]
+    public Task VerifyWebinarAsset([QueueTrigger(StorageAssetCheckQueue.QueueName, Connection = "Storage")] string message, CancellationToken ct) =>
+        verifier.VerifyAsync(message, ct);
+
+    [Function(nameof(VerifyWebinarAssetPoison))]
+    public Task VerifyWebinarAssetPoison([QueueTrigger(StorageAssetCheckQueue.QueueName + "-poison", Connection = "Storage")] string message, CancellationToken ct) =>
+        verifier.GiveUpAsync(message, ct);
 }

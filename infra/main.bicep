@@ -96,10 +96,12 @@ param containerNames string[] = [
   'digest-outbox'
 ]
 
-@description('Queues the hub uses: digest deliveries and the poison queue the Functions host moves failed messages to.')
+@description('Queues the hub uses (digest deliveries, webinar asset checks), each with the poison queue the Functions host moves failed messages to.')
 param queueNames string[] = [
   'digest-deliveries'
   'digest-deliveries-poison'
+  'webinar-asset-checks'
+  'webinar-asset-checks-poison'
 ]
 
 @description('Further app settings for the function app, merged over the defaults.')

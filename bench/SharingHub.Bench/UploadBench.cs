@@ -10,8 +10,10 @@ using SharingHub.Testing;
 namespace SharingHub.Bench;
 
 /// <summary>
-/// `upload [sizeMiB…] [--parallel 8] [--block-mb 8]` (default 1024): the upload command through the hub's issued URL against a bare
-/// BlobClient.UploadAsync of the same file to the same Azurite, and the self-host's memory while it served the upload.
+/// `upload [sizeMiB…] [--parallel 5] [--block-mb 8]` (default 1024): the upload command through the hub's issued URL against a bare
+/// BlobClient.UploadAsync of the same file to the same Azurite (SDK defaults: one Put Blob below 256 MiB, else 8 MiB
+/// blocks, 5 in flight), and the self-host's memory while it served the upload. Also printed, outside the ratio: the
+/// SDK with the command's block size and blocks in flight, the command's calls to the hub, and the background hash.
 /// The self-host runs as its own process (Release build), so its memory is its own.
 /// </summary>
 public sealed partial class UploadBench : IScenario
@@ -23,19 +25,29 @@ public sealed partial class UploadBench : IScenario
 
     public async Task RunAsync(string[] args)
     {
-        var parallel = Option(ref args, "--parallel", 8);
-        var blockMb = Option(ref args, "--block-mb", 8);
+        var defaults = new UploaderOptions(); // the command's own defaults unless told otherwise
+        var parallel = Option(ref args, "--parallel", defaults.Parallelism);
+        var blockMb = Option(ref args, "--block-mb", defaults.BlockSize >> 20);
         var uploader = new UploaderOptions { Parallelism = parallel, BlockSize = blockMb * 1024 * 1024 };
         var sizes = args.Length == 0 ? [1024] : args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var connection = await SharedAzurite.ConnectionStringAsync();
         using var host = await SelfHost.StartAsync(connection);
-        using var api = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromMinutes(10) };
+        var hubCalls = new TimingHandler(new HttpClientHandler());
+        using var api = new HttpClient(hubCalls) { BaseAddress = host.Address, Timeout = TimeSpan.FromMinutes(10) };
         api.DefaultRequestHeaders.Add("X-Api-Key", host.AdminKey);
         var bare = new BlobContainerClient(connection, "bench-bare");
         await bare.CreateIfNotExistsAsync();
         Console.WriteLine($"self-host pid {host.Process.Id} at {host.Address}; idle RSS {Memory.Read(host.Process.Id).RssMb:F0} MB; upload command: {blockMb} MiB blocks, {parallel} in flight");
 
+        // Both sides once with a small file first, unmeasured: the first calls of a process (JIT, connections, the
+        // self-host's first request) would otherwise be counted against whichever side goes first.
+        await RoundAsync(1, report: false);
         foreach (var mib in sizes)
+        {
+            await RoundAsync(mib, report: true);
+        }
+
+        async Task RoundAsync(int mib, bool report)
         {
             var path = Path.Combine(Path.GetTempPath(), $"sharinghub-bench-{mib}.mp4");
             WriteFile(path, (long)mib * 1024 * 1024);
@@ -46,18 +58,89 @@ public sealed partial class UploadBench : IScenario
             var bareBlob = bare.GetBlobClient($"bare-{mib}.mp4");
             var bareTime = await Measure.TimeAsync(() => bareBlob.UploadAsync(path, overwrite: true));
             await bareBlob.DeleteIfExistsAsync(); // in-memory Azurite slows down as it fills: each upload starts from the same state
+            // The SDK again, with the command's block size and blocks in flight: tells the cost of cutting the file from the command's own.
+            var sameBlocks = new Azure.Storage.StorageTransferOptions { InitialTransferSize = uploader.BlockSize, MaximumTransferSize = uploader.BlockSize, MaximumConcurrency = uploader.Parallelism };
+            var sameBlocksTime = await Measure.TimeAsync(() => bareBlob.UploadAsync(path, new Azure.Storage.Blobs.Models.BlobUploadOptions { TransferOptions = sameBlocks }));
+            await bareBlob.DeleteIfExistsAsync();
 
             using var sampler = new Memory.Sampler(host.Process.Id);
+            hubCalls.Clear();
             UploadResult? result = null;
+            var blocks = new BlockTimes();
             var hubTime = await Measure.TimeAsync(async () =>
-                result = await new Uploader(api, uploader).UploadAsync(new UploadRequest(webinarId, "recording", path), null, CancellationToken.None));
+                result = await new Uploader(api, uploader).UploadAsync(new UploadRequest(webinarId, "recording", path), blocks, CancellationToken.None));
             var peak = sampler.Stop();
+            var callsDuringUpload = hubCalls.Describe();
 
-            Measure.Report($"upload {mib} MiB (hub status {result!.Status}, {result.BlocksSent} blocks)", hubTime, bareTime, target: 0.9);
-            Console.WriteLine($"  hub {mib / hubTime.TotalSeconds:F0} MiB/s, bare {mib / bareTime.TotalSeconds:F0} MiB/s; self-host RSS peak during upload {peak.RssMb:F0} MB, VmHWM {peak.HwmMb:F0} MB");
+            // Not part of the ratio: the command is done at complete; the hub then hashes the snapshot in the background.
+            using var hashSampler = new Memory.Sampler(host.Process.Id);
+            var (status, hashTime) = await WaitWhileVerifyingAsync(api, webinarId, result!.AssetId);
+            var hashPeak = hashSampler.Stop();
+            if (report)
+            {
+                Measure.Report($"upload {mib} MiB (hub status {result.Status}, {result.BlocksSent} blocks)", hubTime, bareTime, target: 0.9);
+                Console.WriteLine($"  hub {mib / hubTime.TotalSeconds:F0} MiB/s, bare {mib / bareTime.TotalSeconds:F0} MiB/s; self-host RSS peak during upload {peak.RssMb:F0} MB, VmHWM {peak.HwmMb:F0} MB");
+                Console.WriteLine($"  of the command's time, calls to the hub: {callsDuringUpload}; blocks acknowledged from {blocks.First} to {blocks.Last} ms");
+                Console.WriteLine($"  bare SDK with the command's blocks ({uploader.BlockSize >> 20} MiB, {uploader.Parallelism} in flight): {sameBlocksTime.TotalMilliseconds:F0} ms");
+                Console.WriteLine($"  background hash: {status} {hashTime.TotalMilliseconds:F0} ms after complete ({mib / hashTime.TotalSeconds:F0} MiB/s); self-host RSS peak meanwhile {hashPeak.RssMb:F0} MB");
+            }
 
-            await new BlobServiceClient(connection).GetBlobContainerClient($"{host.Prefix}-webinar-assets").GetBlobClient($"{webinarId}/{result.AssetId}").DeleteIfExistsAsync();
+            await new BlobServiceClient(connection).GetBlobContainerClient($"{host.Prefix}-webinar-assets").GetBlobClient($"{webinarId}/{result.AssetId}")
+                .DeleteIfExistsAsync(Azure.Storage.Blobs.Models.DeleteSnapshotsOption.IncludeSnapshots);
             File.Delete(path);
+        }
+    }
+
+    /// <summary>When the first and the last block were acknowledged, from the command's start.</summary>
+    private sealed class BlockTimes : IProgress<UploadProgress>
+    {
+        private readonly Stopwatch watch = Stopwatch.StartNew();
+
+        public long First { get; private set; } = -1;
+        public long Last { get; private set; }
+
+        public void Report(UploadProgress value)
+        {
+            if (value.BlocksDone == 0)
+            {
+                return;
+            }
+            Last = watch.ElapsedMilliseconds;
+            First = First < 0 ? Last : First;
+        }
+    }
+
+    /// <summary>Times each request the upload command makes to the hub (request the upload, complete), by route.</summary>
+    private sealed class TimingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(string Call, TimeSpan Took)> calls = new();
+
+        public void Clear() => calls.Clear();
+
+        public string Describe() => string.Join(", ", calls.Select(c => $"{c.Call} {c.Took.TotalMilliseconds:F0} ms"));
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var watch = Stopwatch.StartNew();
+            var response = await base.SendAsync(request, cancellationToken);
+            var path = request.RequestUri!.AbsolutePath;
+            calls.Enqueue(($"{request.Method} {(path.EndsWith("/complete", StringComparison.Ordinal) ? "…/complete" : path.EndsWith("/assets", StringComparison.Ordinal) ? "…/assets" : "…/" + path.Split('/')[^1])}", watch.Elapsed));
+            return response;
+        }
+    }
+
+    private static async Task<(string Status, TimeSpan Took)> WaitWhileVerifyingAsync(HttpClient api, string webinarId, string assetId)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var asset = await api.GetFromJsonAsync<JsonElement>($"/api/webinars/{webinarId}/assets/{assetId}");
+            var status = asset.GetProperty("status").GetString()!;
+            if (status != "verifying" || watch.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                return (status, watch.Elapsed);
+            }
+            await Task.Delay(50);
         }
     }
 

@@ -18,6 +18,7 @@ builder.Services.AddExceptionHandler<HubExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
 builder.Services.AddDemoData(builder.Configuration, demo);
 builder.Services.AddWebinarCleanupSchedule();
+builder.Services.AddWebinarAssetChecks();
 builder.Services.AddDigestWorkers(builder.Configuration.GetValue("Digests:RunWorkers", true));
 
 var app = builder.Build();

@@ -22,8 +22,9 @@ public static class UploadCommand
             Description = "An organiser's API key (or set SHARINGHUB_API_KEY)",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("SHARINGHUB_API_KEY"),
         };
-        var blockMb = new Option<int>("--block-size-mb") { Description = "Block size in MiB (1–100)", DefaultValueFactory = _ => 8 };
-        var parallel = new Option<int>("--parallel") { Description = "Blocks in flight at once", DefaultValueFactory = _ => 8 };
+        var defaults = new UploaderOptions();
+        var blockMb = new Option<int>("--block-size-mb") { Description = "Block size in MiB (1–100)", DefaultValueFactory = _ => defaults.BlockSize >> 20 };
+        var parallel = new Option<int>("--parallel") { Description = "Blocks in flight at once", DefaultValueFactory = _ => defaults.Parallelism };
         var file = new Argument<FileInfo>("file") { Description = "The file to upload" };
 
         var command = new Command("upload", "Upload a recording, slides or captions to a webinar episode") { webinar, kind, presentation, api, apiKey, blockMb, parallel, file };
@@ -41,10 +42,12 @@ public static class UploadCommand
             {
                 var outcome = await uploader.UploadAsync(request, new ProgressBar(), ct);
                 Console.Error.WriteLine();
-                Console.WriteLine(outcome.Status == "available"
-                    ? $"Uploaded: asset {outcome.AssetId} is available ({outcome.BlocksSent} blocks sent, {outcome.BlocksSkipped} already there)."
+                var accepted = outcome.Status is "available" or "verifying";
+                Console.WriteLine(accepted
+                    ? $"Uploaded: asset {outcome.AssetId} passed the hub's checks ({outcome.BlocksSent} blocks sent, {outcome.BlocksSkipped} already there); " +
+                      (outcome.Status == "available" ? "it is available." : "it becomes available as soon as the hub has computed its hash.")
                     : $"The hub rejected asset {outcome.AssetId}: {outcome.Reason}");
-                return outcome.Status == "available" ? 0 : 2;
+                return accepted ? 0 : 2;
             }
             catch (UploadFailedException ex)
             {

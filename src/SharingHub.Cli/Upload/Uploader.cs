@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Azure;
@@ -12,8 +11,10 @@ namespace SharingHub.Cli.Upload;
 
 /// <summary>
 /// Uploads a file to a webinar the way the hub wants it: asks for a write-only URL, sends fixed-size blocks in parallel
-/// straight to Blob Storage (Put Block), retries failed blocks, commits them (Put Block List) with the file's MD5, calls complete.
+/// straight to Blob Storage (Put Block), retries failed blocks, commits them (Put Block List), calls complete.
 /// An interrupted upload of the same file resumes from its state file and sends only the blocks still missing.
+/// The command computes no hash: the hub computes the SHA-256 of what it checked itself, in the background (an
+/// uploader's Content-MD5 is never trusted), so the file is read once, and only to send it.
 /// </summary>
 public sealed class Uploader(HttpClient api, UploaderOptions? options = null, TimeProvider? clock = null)
 {
@@ -33,7 +34,6 @@ public sealed class Uploader(HttpClient api, UploaderOptions? options = null, Ti
         var skipped = state.Done.Count(i => i < blockCount);
         var sent = 0;
 
-        var hashing = Task.Run(() => Md5Async(file.FullName, ct), ct);
         var blob = new BlobHolder(state.UploadUrl);
         var bytesDone = state.Done.Sum(i => (long)BlockLength(i, file.Length));
         progress?.Report(new UploadProgress(bytesDone, file.Length, state.Done.Count, blockCount));
@@ -73,9 +73,8 @@ public sealed class Uploader(HttpClient api, UploaderOptions? options = null, Ti
             });
         }
 
-        var md5 = await hashing;
         var ids = Enumerable.Range(0, blockCount).Select(BlockId).ToList();
-        await CommitAsync(blob, request, state, ids, md5, ct);
+        await CommitAsync(blob, request, state, ids, ct);
         var asset = await PostAsync($"/api/webinars/{request.WebinarId}/assets/{state.AssetId}/complete", null, ct);
         UploadState.Delete(request.FilePath);
         return new UploadResult(
@@ -181,11 +180,11 @@ public sealed class Uploader(HttpClient api, UploaderOptions? options = null, Ti
         }
     }
 
-    private async Task CommitAsync(BlobHolder blob, UploadRequest request, UploadState state, List<string> ids, byte[] md5, CancellationToken ct)
+    private async Task CommitAsync(BlobHolder blob, UploadRequest request, UploadState state, List<string> ids, CancellationToken ct)
     {
         var commit = new CommitBlockListOptions
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypes.For(request.FilePath), ContentHash = md5 },
+            HttpHeaders = new BlobHttpHeaders { ContentType = ContentTypes.For(request.FilePath) },
         };
         try
         {
@@ -230,13 +229,6 @@ public sealed class Uploader(HttpClient api, UploaderOptions? options = null, Ti
         {
             return problemJson;
         }
-    }
-
-    private static async Task<byte[]> Md5Async(string path, CancellationToken ct)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1024 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        using var md5 = MD5.Create();
-        return await md5.ComputeHashAsync(stream, ct);
     }
 
     private int BlockLength(int index, long fileLength) =>

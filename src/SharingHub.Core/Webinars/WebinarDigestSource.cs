@@ -20,7 +20,8 @@ public sealed class WebinarDigestSource(IWebinarStore webinars, IAssetStore asse
         {
             foreach (var asset in await assets.ListAsync(episode.Id, ct))
             {
-                if (asset is { Status: AssetStatus.Available, Kind: AssetKind.Recording or AssetKind.Slides, CompletedAt: { } completed } && completed >= since)
+                // Announced from when the hub made it available: a file still verifying at one digest comes with the next.
+                if (asset is { Status: AssetStatus.Available, Kind: AssetKind.Recording or AssetKind.Slides } && (asset.AvailableAt ?? asset.CompletedAt) is { } completed && completed >= since)
                 {
                     found.Add(new DigestAsset(asset.AssetId, episode.Title, asset.Kind == AssetKind.Recording ? "recording" : "slides",
                         $"{hub}/api/webinars/{episode.Id}/assets/{asset.AssetId}", completed));

@@ -112,7 +112,7 @@ public static class WebinarEndpoints
         {
             throw new NotFoundException("Asset", assetId);
         }
-        return TypedResults.Ok(caller.IsAuthenticated ? asset : asset with { ReadUrl = null, ReadUrlExpiresAt = null });
+        return TypedResults.Ok(caller.IsAuthenticated ? asset with { CaptionsIssues = null } : PublicView(asset));
     }
 
     [PublicRead]
@@ -122,8 +122,11 @@ public static class WebinarEndpoints
         var items = await assets.ListAsync(id, ct);
         return TypedResults.Ok(new AssetPage(Caller.Of(request).Has(Role.Organiser)
             ? items
-            : [.. items.Where(a => a.Status == AssetStatus.Available).Select(a => a with { ReadUrl = null, ReadUrlExpiresAt = null })]));
+            : [.. items.Where(a => a.Status == AssetStatus.Available).Select(PublicView)]));
     }
+
+    /// <summary>Metadata only: no download URL, and what the captions reader skipped is for the organisers.</summary>
+    private static WebinarAsset PublicView(WebinarAsset asset) => asset with { ReadUrl = null, ReadUrlExpiresAt = null, CaptionsIssues = null };
 
     /// <summary>Speakers' e-mail addresses are personal data: only organisers see them.</summary>
     private static Webinar ShownTo(Caller caller, Webinar webinar) => caller.Has(Role.Organiser)

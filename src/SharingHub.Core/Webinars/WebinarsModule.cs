@@ -16,11 +16,17 @@ public static class WebinarsModule
         services.AddStorageResource(StorageKind.Table, TableAssetStore.WatchTable);
         services.AddStorageResource(StorageKind.Container, BlobAssetBlobs.Container);
         services.AddStorageResource(StorageKind.Container, BlobTranscriptStore.Container);
+        services.AddStorageResource(StorageKind.Queue, StorageAssetCheckQueue.QueueName);
         services.AddSingleton<IWebinarStore, TableWebinarStore>();
         services.AddSingleton<Digests.IDigestWebinarSource, WebinarDigestSource>();
+        // Transcripts first: they find a speaker's name on the episode, which the presentations holder then erases.
+        services.AddSingleton<People.IPersonalDataHolder, TranscriptPersonalData>();
         services.AddSingleton<People.IPersonalDataHolder, PresentationPersonalData>();
         services.AddSingleton<IAssetStore, TableAssetStore>();
         services.AddSingleton<IAssetBlobs, BlobAssetBlobs>();
+        services.AddSingleton<StorageAssetCheckQueue>();
+        services.AddSingleton<IAssetCheckQueue>(sp => sp.GetRequiredService<StorageAssetCheckQueue>());
+        services.AddSingleton<AssetVerifier>();
         services.AddSingleton<ITranscriptStore, BlobTranscriptStore>();
         services.AddSingleton<WebinarService>();
         services.AddSingleton<AssetService>();

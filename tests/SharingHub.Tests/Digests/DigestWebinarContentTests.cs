@@ -51,7 +51,6 @@ public sealed class DigestWebinarContentTests
         var mp4 = WebinarTestData.Mp4();
         var ticket = await WebinarTestData.TicketAsync(client, webinarId, "recording", "opptak.mp4", "video/mp4", mp4.Length);
         await WebinarTestData.UploadThroughAsync(ticket, mp4);
-        var (response, _) = await WebinarTestData.CompleteAsync(client, webinarId, ticket);
-        response.EnsureSuccessStatusCode();
+        await WebinarTestData.CompleteAndWaitAsync(client, webinarId, ticket);
     }
 }

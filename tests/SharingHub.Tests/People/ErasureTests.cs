@@ -64,7 +64,7 @@ public sealed class ErasureTests
         ])));
         (await admin.PostAsync($"/api/networks/trondelag/sources/{source}/poll", null)).EnsureSuccessStatusCode();
         // The account that connected a tenant, with its token cache.
-        var connection = await host.Service<TeamsConnectionService>().RegisterAsync(TeamsConnectionService.NewId(), "tenant-1", Email, CancellationToken.None);
+        var connection = await host.Service<TeamsConnectionService>().RegisterAsync(TeamsConnectionService.NewId(), "tenant-1", Email, "3203", CancellationToken.None);
         await host.Service<BlobTokenCacheStore>().SaveAsync(connection.Id, Encoding.UTF8.GetBytes("{\"Account\":{}}"), CancellationToken.None);
         // A digest in outbox mode: its delivery row and the kept Graph request both render the story's text.
         DigestScenario.ToNextMondayMorning(host);

@@ -32,12 +32,14 @@ public sealed class UploaderTests : IDisposable
         var result = await new Uploader(client, new UploaderOptions { BlockSize = BlockSize, Parallelism = 4 })
             .UploadAsync(new UploadRequest(episode.Id(), "recording", path), new Recorder(reports.Add), CancellationToken.None);
 
-        Assert.Equal("available", result.Status);
+        Assert.Equal("verifying", result.Status);
         Assert.Equal(11, result.BlocksSent);
         Assert.Equal(0, result.BlocksSkipped);
         Assert.Equal(bytes.Length, reports[^1].BytesDone);
         Assert.Equal(bytes, (await WebinarTestData.StoredBlob(hub, episode.Id(), result.AssetId).DownloadContentAsync()).Value.Content.ToArray());
         Assert.False(File.Exists(UploadState.PathFor(path)));
+        var asset = await WebinarTestData.WaitWhileVerifyingAsync(client, episode.Id(), result.AssetId);
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), asset.GetProperty("contentHash").GetString());
     }
 
     [Fact]
@@ -63,7 +65,7 @@ public sealed class UploaderTests : IDisposable
 
         var resumed = await new Uploader(client, options).UploadAsync(request, null, CancellationToken.None);
 
-        Assert.Equal("available", resumed.Status);
+        Assert.Equal("verifying", resumed.Status);
         Assert.True(resumed.BlocksSkipped >= 6, $"skipped {resumed.BlocksSkipped}");
         Assert.True(resumed.BlocksSent < 21, $"sent {resumed.BlocksSent}");
         Assert.Equal(21, resumed.BlocksSent + resumed.BlocksSkipped);

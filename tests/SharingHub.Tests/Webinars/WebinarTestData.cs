@@ -91,6 +91,29 @@ internal static class WebinarTestData
         return (response, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
+    /// <summary>The asset once the hub's background check has hashed it (or given up): its status is no longer "verifying".</summary>
+    public static async Task<JsonElement> WaitWhileVerifyingAsync(HttpClient client, string webinarId, string assetId)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var asset = await client.GetFromJsonAsync<JsonElement>($"/api/webinars/{webinarId}/assets/{assetId}");
+            if (asset.GetProperty("status").GetString() != "verifying")
+            {
+                return asset;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"Asset {assetId} was still verifying after 30 s.");
+    }
+
+    /// <summary>Completes the upload and waits for the background check, as an organiser would before sharing the file.</summary>
+    public static async Task<JsonElement> CompleteAndWaitAsync(HttpClient client, string webinarId, JsonElement ticket)
+    {
+        var (response, body) = await CompleteAsync(client, webinarId, ticket);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return body.GetProperty("status").GetString() == "verifying" ? await WaitWhileVerifyingAsync(client, webinarId, ticket.Id("assetId")) : body;
+    }
+
     /// <summary>The asset's blob as the hub stores it, reached with the account key (the test's view, not the client's).</summary>
     public static BlobClient StoredBlob(HubApp hub, string webinarId, string assetId) =>
         new BlobServiceClient(hub.StorageConnectionString)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using SharingHub.Common;
 
 namespace SharingHub.Webinars.Assets;
@@ -57,6 +59,12 @@ public static class AssetRules
         if (name.Any(char.IsControl))
         {
             errors.Add("fileName", "must not contain control characters");
+            return null;
+        }
+        if (name.EnumerateRunes().Any(r => Rune.GetUnicodeCategory(r) == UnicodeCategory.Format))
+        {
+            // Bidi overrides (U+202E turns "rapport‮4pm.exe" into what reads as an .mp4), zero-width and other invisible characters.
+            errors.Add("fileName", "must not contain invisible formatting characters such as right-to-left overrides (U+202E) or zero-width characters");
             return null;
         }
         if (name.Contains("..", StringComparison.Ordinal) || name.IndexOfAny(['/', '\\', ':', '*', '?', '"', '<', '>', '|']) >= 0)

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Sas;
 using SharingHub.Storage;
 
@@ -18,19 +19,23 @@ public sealed class BlobAssetBlobs(HubStorage storage, TimeProvider clock) : IAs
     public Task<Uri> UploadUrlAsync(string blobName, DateTimeOffset expiresAt, CancellationToken ct) =>
         SignAsync(Blob(blobName), BlobSasPermissions.Create | BlobSasPermissions.Write, expiresAt, null, ct);
 
-    public Task<Uri> ReadUrlAsync(string blobName, string fileName, string contentType, DateTimeOffset expiresAt, CancellationToken ct) =>
-        SignAsync(Blob(blobName), BlobSasPermissions.Read, expiresAt, builder =>
+    public Task<Uri> ReadUrlAsync(string blobName, string? snapshot, string fileName, string contentType, DateTimeOffset expiresAt, CancellationToken ct) =>
+        SignAsync(snapshot is null ? Blob(blobName) : Blob(blobName).WithSnapshot(snapshot), BlobSasPermissions.Read, expiresAt, builder =>
         {
+            if (snapshot is not null)
+            {
+                builder.Resource = "bs";
+                builder.Snapshot = snapshot;
+            }
             builder.ContentDisposition = AssetRules.Attachment(fileName);
             builder.ContentType = contentType;
         }, ct);
 
-    public async Task<BlobFacts?> GetFactsAsync(string blobName, CancellationToken ct)
+    public async Task<string?> SnapshotAsync(string blobName, CancellationToken ct)
     {
         try
         {
-            var properties = await Blob(blobName).GetPropertiesAsync(cancellationToken: ct);
-            return new BlobFacts(properties.Value.ContentLength, properties.Value.ContentHash is { Length: > 0 } md5 ? md5 : null);
+            return (await Blob(blobName).CreateSnapshotAsync(cancellationToken: ct)).Value.Snapshot;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -38,19 +43,33 @@ public sealed class BlobAssetBlobs(HubStorage storage, TimeProvider clock) : IAs
         }
     }
 
-    public async Task<byte[]> ReadHeadAsync(string blobName, int count, CancellationToken ct)
+    public async Task<long> SizeAsync(string blobName, string snapshot, CancellationToken ct) =>
+        (await Blob(blobName).WithSnapshot(snapshot).GetPropertiesAsync(cancellationToken: ct)).Value.ContentLength;
+
+    public async Task<byte[]> ReadHeadAsync(string blobName, string snapshot, int count, CancellationToken ct)
     {
-        var download = await Blob(blobName).DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(0, count) }, ct);
+        var download = await Blob(blobName).WithSnapshot(snapshot).DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(0, count) }, ct);
         return download.Value.Content.ToArray();
     }
 
-    public async Task<Stream> OpenReadAsync(string blobName, CancellationToken ct) =>
-        await Blob(blobName).OpenReadAsync(new BlobOpenReadOptions(allowModifications: false) { BufferSize = 1024 * 1024 }, ct);
+    /// <summary>One streaming download (the SDK resumes it from where it broke off on a transient failure).</summary>
+    public async Task<Stream> OpenReadAsync(string blobName, string? snapshot, CancellationToken ct) =>
+        (await (snapshot is null ? Blob(blobName) : Blob(blobName).WithSnapshot(snapshot)).DownloadStreamingAsync(cancellationToken: ct)).Value.Content;
+
+    public async Task<string> WriteAndSnapshotAsync(string blobName, BinaryData content, string contentType, CancellationToken ct)
+    {
+        var blob = Blob(blobName);
+        await blob.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, ct);
+        return (await blob.CreateSnapshotAsync(cancellationToken: ct)).Value.Snapshot;
+    }
+
+    public Task DeleteSnapshotAsync(string blobName, string snapshot, CancellationToken ct) =>
+        Blob(blobName).WithSnapshot(snapshot).DeleteIfExistsAsync(cancellationToken: ct);
 
     public Task DeleteAsync(string blobName, CancellationToken ct) =>
         Blob(blobName).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
 
-    private async Task<Uri> SignAsync(BlobClient blob, BlobSasPermissions permissions, DateTimeOffset expiresAt, Action<BlobSasBuilder>? configure, CancellationToken ct)
+    private async Task<Uri> SignAsync(BlobBaseClient blob, BlobSasPermissions permissions, DateTimeOffset expiresAt, Action<BlobSasBuilder>? configure, CancellationToken ct)
     {
         var builder = new BlobSasBuilder(permissions, expiresAt)
         {

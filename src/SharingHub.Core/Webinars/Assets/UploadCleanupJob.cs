@@ -5,11 +5,13 @@ namespace SharingHub.Webinars.Assets;
 
 /// <summary>
 /// Removes uploads never completed once their URL has expired (plus a grace period), and any file written to a rejected
-/// asset's blob while its URL was still valid. The self-host runs it on a timer, the Functions app from a TimerTrigger.
+/// asset's blob while its URL was still valid; queues again the check of an asset still verifying long after complete
+/// (its queue message was lost). The self-host runs it on a timer, the Functions app from a TimerTrigger.
 /// </summary>
 public sealed class UploadCleanupJob(
     IAssetStore store,
     IAssetBlobs blobs,
+    IAssetCheckQueue checks,
     IOptions<WebinarOptions> options,
     TimeProvider clock,
     ILogger<UploadCleanupJob> logger)
@@ -54,6 +56,14 @@ public sealed class UploadCleanupJob(
                 case AssetStatus.Rejected or AssetStatus.Expired:
                     await blobs.DeleteAsync(stored.Asset.BlobName, ct);
                     break;
+                case AssetStatus.Verifying:
+                    // Hashing takes seconds to minutes; a check not done by now lost its message. The watch stays
+                    // until the asset is available (or rejected), so this repeats on every run until then.
+                    if (stored.Asset.CompletedAt + options.Value.CleanupGrace < now)
+                    {
+                        await checks.EnqueueAsync(stored.Asset, ct);
+                    }
+                    continue;
             }
             await store.ForgetAsync(watch, ct);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using SharingHub.Webinars.Transcripts;
 
 namespace SharingHub.Webinars.Assets;
 
@@ -16,12 +17,24 @@ public sealed record WebinarAsset
     public string? Reason { get; init; }
     public long? Size { get; init; }
 
-    /// <summary>"md5:&lt;base64&gt;", the digest Blob Storage holds for the blob.</summary>
+    /// <summary>"sha256:&lt;hex&gt;", computed by the hub from the checked snapshot (never taken from the uploader).</summary>
     public string? ContentHash { get; init; }
+
+    /// <summary>
+    /// The blob snapshot taken at complete: what the hub checked, hashed and serves. Snapshots are immutable, so writes
+    /// through a still-valid upload URL to the blob itself change nothing anyone is served.
+    /// </summary>
+    public string? Snapshot { get; init; }
+
+    /// <summary>Captions only: lines the reader skipped (or kept with a warning), for the organiser to fix.</summary>
+    public IReadOnlyList<CaptionsIssue>? CaptionsIssues { get; init; }
 
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UploadExpiresAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>When the hub finished hashing the file and made it available.</summary>
+    public DateTimeOffset? AvailableAt { get; init; }
 
     /// <summary>Only on GET of an available asset: a read-only link to this one blob, valid for minutes.</summary>
     public Uri? ReadUrl { get; init; }
@@ -47,6 +60,9 @@ public enum AssetStatus
 
     /// <summary>Never completed; the clean-up removed whatever was uploaded.</summary>
     Expired,
+
+    /// <summary>Completed and checked; the hub is computing its hash in the background, then it becomes available.</summary>
+    Verifying,
 }
 
 /// <summary>Body of POST /api/webinars/{id}/assets.</summary>
