@@ -26,7 +26,7 @@ internal sealed class AccessMiddleware(AccessGate gate, IOptions<AccessOptions> 
         .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
         .Select(m => (Name: m.GetCustomAttribute<FunctionAttribute>()?.Name, Route: m.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()?.Route).FirstOrDefault(r => r is not null)))
         .Where(f => f.Name is not null && f.Route is not null)
-        .ToFrozenDictionary(f => f.Name!, f => "/api/" + f.Route!.TrimStart('/'), StringComparer.Ordinal);
+        .ToFrozenDictionary(f => f.Name!, f => "/" + f.Route!.TrimStart('/'), StringComparer.Ordinal);
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {

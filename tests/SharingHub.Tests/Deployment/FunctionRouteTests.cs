@@ -67,7 +67,7 @@ public sealed partial class FunctionRouteTests
         var endpoints = hub.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         var routes = endpoints
             .Select(e => (Endpoint: e, Path: e.RoutePattern.RawText!.Trim('/')))
-            .Where(e => e.Path == prefix || e.Path.StartsWith(prefix + "/", StringComparison.Ordinal))
+            .Where(e => prefix.Length == 0 || e.Path == prefix || e.Path.StartsWith(prefix + "/", StringComparison.Ordinal))
             .SelectMany(e => (e.Endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])
                 .Select(method => (Key(method, e.Path), e.Endpoint.Metadata.GetMetadata<PublicReadAttribute>() is not null)));
         return ToRouteMap(routes, "the self-host");
