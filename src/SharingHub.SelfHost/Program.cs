@@ -33,6 +33,7 @@ api.MapAccess();
 api.MapFeedsAndModeration();
 api.MapWebinars();
 api.MapDigests();
+app.MapPages();
 
 await app.RunAsync();
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,30 +48,41 @@ public sealed partial class FunctionRouteTests
         await using var hub = await HubApp.StartAsync();
         var endpoints = hub.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
         return endpoints
-            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["*"])
-                .Select(method => Key(method, e.RoutePattern.RawText!.TrimStart('/')["api".Length..])))
+                .Select(method => Key(method, e.RoutePattern.RawText!)))
             .ToHashSet();
     }
 
-    private static HashSet<string> FunctionRoutes() =>
-        FunctionSources()
-            .SelectMany(source => HttpTriggerPattern().Matches(source))
-            .SelectMany(m => m.Groups["method"].Captures.Select(method => Key(method.Value, m.Groups["route"].Value)))
+    /// <summary>
+    /// Every function's path from the site's root. The pages (PageFunctions.cs) are written for routePrefix "", the API's
+    /// functions sit under host.json's routePrefix.
+    /// </summary>
+    private static HashSet<string> FunctionRoutes()
+    {
+        var prefix = JsonNode.Parse(System.IO.File.ReadAllText(RepositoryRoot.File("host.json")))?["extensions"]?["http"]?["routePrefix"]?.GetValue<string>() ?? "api";
+        return Directory.EnumerateFiles(RepositoryRoot.File("functions"), "*.cs")
+            .SelectMany(file => HttpTriggerPattern().Matches(System.IO.File.ReadAllText(file))
+                .Select(m => (Route: m.Groups["route"].Value, Methods: m.Groups["method"].Captures, Page: Path.GetFileName(file) == "PageFunctions.cs")))
+            .SelectMany(f => f.Methods.Select(method => Key(method.Value, f.Page ? f.Route : $"{prefix}/{f.Route}")))
             .ToHashSet();
+    }
 
     private static IEnumerable<string> FunctionSources() =>
         Directory.EnumerateFiles(RepositoryRoot.File("functions"), "*.cs").Select(System.IO.File.ReadAllText);
 
-    /// <summary>"GET stories/{}": parameter names and constraints may differ between hosts; the shape may not.</summary>
+    /// <summary>"GET api/stories/{}": parameter names and constraints may differ between hosts; the shape may not.</summary>
+    /// <remarks>The Functions host cannot route "" (the front page): an optional parameter limited to length 0 stands for it.</remarks>
     private static string Key(string method, string route) =>
-        method.ToUpperInvariant() + " " + RouteParameter().Replace(route.Trim('/'), "{}");
+        method.ToUpperInvariant() + " " + RouteParameter().Replace(EmptyRoute().Replace(route, string.Empty).Trim('/'), "{}");
 
     [GeneratedRegex(@"\[HttpTrigger\(\s*AuthorizationLevel\.\w+\s*,\s*(?:""(?<method>[a-zA-Z]+)""\s*,\s*)+Route\s*=\s*""(?<route>[^""]*)""\s*\)\]")]
     private static partial Regex HttpTriggerPattern();
 
     [GeneratedRegex(@"\[Function\(\s*(?:nameof\((?<name>\w+)\)|""(?<name>[^""]+)"")\s*\)\]")]
     private static partial Regex FunctionNamePattern();
+
+    [GeneratedRegex(@"^\{\w+:maxlength\(0\)\?\}$")]
+    private static partial Regex EmptyRoute();
 
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex RouteParameter();

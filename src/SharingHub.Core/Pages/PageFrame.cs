@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+using SharingHub.Pages.Text;
+
+namespace SharingHub.Pages;
+
+/// <summary>What the shared layout needs for every page: the language's texts, the page's title and where it lives.</summary>
+public sealed record PageFrame(PageText Text, string Title, string Path, string StylesheetUrl)
+{
+    /// <summary>A one-sentence description for search engines and link previews.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The title in the browser tab: the page's title and the site's name (the front page: the site's name only).</summary>
+    public string DocumentTitle => Title == Text.SiteName ? Title : $"{Title} – {Text.SiteName}";
+}
+
+/// <summary>How page handlers start and finish: the frame for this request, and the component to render with its model.</summary>
+public static class Page
+{
+    /// <summary>Names sorted as Norwegians expect (… X Y Z Æ Ø Å).</summary>
+    public static StringComparer NorwegianOrder { get; } = StringComparer.Create(new System.Globalization.CultureInfo("nb-NO"), ignoreCase: false);
+
+    /// <summary>The texts for this request. Bokmål for now; a language switch chooses here.</summary>
+    public static PageText Text(HttpRequest request) => Bokmal.Text;
+
+    public static PageFrame Frame(HttpRequest request, string title) =>
+        new(Text(request), title, request.Path.Value ?? "/", PageStyles.Instance.Url);
+
+    public static PageResult Render<TComponent>(object model, int statusCode = StatusCodes.Status200OK)
+        where TComponent : IComponent => new(typeof(TComponent), model, statusCode);
+
+    /// <summary>The 404 page: said the same way whether the thing never existed or is not published.</summary>
+    public static PageResult NotFound(HttpRequest request) =>
+        Render<NotFoundPage>(new NotFoundView(Frame(request, Text(request).NotFoundTitle)), StatusCodes.Status404NotFound);
+}
+
+public sealed record NotFoundView(PageFrame Frame);
