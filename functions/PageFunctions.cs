@@ -9,6 +9,8 @@ using SharingHub.Reference.Pages;
 using SharingHub.Stories;
 using SharingHub.Stories.Pages;
 using SharingHub.Webinars;
+using SharingHub.Webinars.Assets;
+using SharingHub.Webinars.Pages;
 
 namespace SharingHub.Functions;
 
@@ -17,7 +19,8 @@ namespace SharingHub.Functions;
 /// functions under "api/"), which is how the app is deployed once the API routes carry their own prefix. The front page's
 /// route is an optional parameter that must stay empty: the Functions host cannot take "" as a route.
 /// </summary>
-public sealed class PageFunctions(StoryService stories, NetworkService networks, WebinarService webinars, IDigestWebinarSource episodes, TimeProvider clock)
+public sealed class PageFunctions(
+    StoryService stories, NetworkService networks, WebinarService webinars, AssetService assets, IDigestWebinarSource episodes, TimeProvider clock)
 {
     [Function(nameof(HomePage))]
     [PublicRead]
@@ -63,4 +66,34 @@ public sealed class PageFunctions(StoryService stories, NetworkService networks,
     [PublicRead]
     public Task<IResult> NetworkPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "nettverk/{id}")] HttpRequest request, string id, CancellationToken ct) =>
         NetworkPageEndpoints.Show(request, id, networks, stories, ct);
+
+    [Function(nameof(WebinarListPage))]
+    [PublicRead]
+    public Task<IResult> WebinarListPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinarer")] HttpRequest request, CancellationToken ct) =>
+        WebinarPageEndpoints.List(request, webinars, clock, ct);
+
+    [Function(nameof(WebinarPage))]
+    [PublicRead]
+    public Task<IResult> WebinarPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinarer/{id}")] HttpRequest request, string id, CancellationToken ct) =>
+        WebinarPageEndpoints.Show(request, id, webinars, assets, stories, clock, ct);
+
+    [Function(nameof(WebinarCalendar))]
+    [PublicRead]
+    public Task<IResult> WebinarCalendar([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinarer/{id}/kalender.ics")] HttpRequest request, string id, CancellationToken ct) =>
+        WebinarPageEndpoints.Calendar(request, id, webinars, clock, ct);
+
+    [Function(nameof(WebinarRecording))]
+    [PublicRead]
+    public Task<IResult> WebinarRecording([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinarer/{id}/opptak")] HttpRequest request, string id, CancellationToken ct) =>
+        WebinarPageEndpoints.Recording(request, id, webinars, assets, ct);
+
+    [Function(nameof(WebinarSlides))]
+    [PublicRead]
+    public Task<IResult> WebinarSlides([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinarer/{id}/lysark")] HttpRequest request, string id, CancellationToken ct) =>
+        WebinarPageEndpoints.Slides(request, id, webinars, assets, ct);
+
+    [Function(nameof(WebinarCaptions))]
+    [PublicRead]
+    public Task<IResult> WebinarCaptions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinarer/{id}/teksting.vtt")] HttpRequest request, string id, CancellationToken ct) =>
+        WebinarPageEndpoints.Captions(request, id, webinars, ct);
 }

@@ -13,19 +13,23 @@ public static class PageHeaders
     public static readonly IReadOnlyList<string> TeamsFrameAncestors =
         ["https://teams.microsoft.com", "https://*.teams.microsoft.com", "https://*.cloud.microsoft"];
 
-    public static readonly string ContentSecurityPolicy = string.Join("; ",
+    /// <param name="mediaOrigin">
+    /// Where recordings are read from: the hub's own URL answers with a redirect to a short-lived link in Blob Storage,
+    /// and the browser checks media-src against the address it ends up at.
+    /// </param>
+    public static string ContentSecurityPolicy(string? mediaOrigin) => string.Join("; ",
         "default-src 'none'",
         "style-src 'self'",
         "img-src 'self' data:", // Designsystemet draws its icons (validation, search) as data: SVG masks
-        "media-src 'self'",
+        mediaOrigin is null ? "media-src 'self'" : $"media-src 'self' {mediaOrigin}",
         "form-action 'self'",
         "base-uri 'none'",
         "frame-ancestors " + string.Join(' ', TeamsFrameAncestors));
 
-    public static void Apply(HttpResponse response)
+    public static void Apply(HttpResponse response, string? mediaOrigin)
     {
         var headers = response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy(mediaOrigin);
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers.CacheControl = "no-cache";

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SharingHub.Storage;
 
 namespace SharingHub.Pages;
 
@@ -28,7 +29,7 @@ public sealed class PageResult(Type component, object model, int statusCode) : I
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
-        PageHeaders.Apply(response);
+        PageHeaders.Apply(response, httpContext.RequestServices.GetService<HubStorage>()?.BlobService.Uri.GetLeftPart(UriPartial.Authority));
         await response.WriteAsync(html, httpContext.RequestAborted);
     }
 

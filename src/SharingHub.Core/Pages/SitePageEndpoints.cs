@@ -4,6 +4,7 @@ using SharingHub.Digests;
 using SharingHub.Networks;
 using SharingHub.Stories;
 using SharingHub.Stories.Pages;
+using SharingHub.Webinars.Pages;
 
 namespace SharingHub.Pages;
 
@@ -23,7 +24,8 @@ public static class SitePageEndpoints
         var view = new HomeView(
             Page.Frame(request, text.SiteName) with { Description = text.HomeIntro },
             [.. newest.Items.Select(s => StoryCardView.From(s, text))],
-            next is null ? null : new EpisodeTeaser(next.Title, $"{text.Date(next.StartsAt)}, {text.Time(next.StartsAt)}", next.Url),
+            next is null ? null : new EpisodeTeaser(next.Title, $"{text.Date(next.StartsAt)}, {text.Time(next.StartsAt)}", next.Url,
+                WebinarLinks.Page(next.Id), WebinarLinks.Calendar(next.Id)),
             await StoryPageEndpoints.NetworkChoicesAsync(networks, ct));
         return Page.Render<HomePage>(view);
     }
@@ -58,6 +60,6 @@ public static class SitePageEndpoints
 public sealed record HomeView(PageFrame Frame, IReadOnlyList<StoryCardView> Newest, EpisodeTeaser? NextEpisode, IReadOnlyList<(string Id, string Name)> Networks);
 
 /// <summary>The next Bærekraftsfredag: title, when (Oslo time), and the Teams link to join.</summary>
-public sealed record EpisodeTeaser(string Title, string When, string? TeamsUrl);
+public sealed record EpisodeTeaser(string Title, string When, string? TeamsUrl, string PageUrl, string CalendarUrl);
 
 public sealed record AccessibilityView(PageFrame Frame);

@@ -2,6 +2,7 @@ using SharingHub.Networks.Pages;
 using SharingHub.Pages;
 using SharingHub.Reference.Pages;
 using SharingHub.Stories.Pages;
+using SharingHub.Webinars.Pages;
 
 namespace SharingHub.SelfHost.Routes;
 
@@ -19,5 +20,11 @@ internal static class PageRoutes
         app.MapGet("/kommuner/{kommunenummer}", PlacePageEndpoints.Municipality);
         app.MapGet("/fylker/{fylkesnummer}", PlacePageEndpoints.County);
         app.MapGet("/nettverk/{id}", NetworkPageEndpoints.Show);
+        app.MapGet("/webinarer", WebinarPageEndpoints.List);
+        app.MapGet("/webinarer/{id}", WebinarPageEndpoints.Show);
+        app.MapGet("/webinarer/{id}/kalender.ics", WebinarPageEndpoints.Calendar);
+        app.MapGet("/webinarer/{id}/opptak", WebinarPageEndpoints.Recording);
+        app.MapGet("/webinarer/{id}/lysark", WebinarPageEndpoints.Slides);
+        app.MapGet("/webinarer/{id}/teksting.vtt", WebinarPageEndpoints.Captions);
     }
 }

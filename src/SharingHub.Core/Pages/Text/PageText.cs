@@ -101,6 +101,32 @@ public sealed record PageText
     public required string SeeAllMatching { get; init; }
     public required string CountyOf { get; init; }
 
+    public required string NavWebinars { get; init; }
+    public required string WebinarsTitle { get; init; }
+    public required string WebinarsIntro { get; init; }
+    public required string UpcomingEpisodes { get; init; }
+    public required string PastEpisodes { get; init; }
+    public required string NoPastEpisodes { get; init; }
+    public required string AddToCalendar { get; init; }
+    public required string EpisodeUpcomingNote { get; init; }
+    public required string RecordingHeading { get; init; }
+    public required string NoRecordingYet { get; init; }
+    public required string VideoFallback { get; init; }
+
+    /// <summary>The captions track's label: says the captions are automatic and may contain errors.</summary>
+    public required string CaptionsLabel { get; init; }
+    public required string CaptionsNotice { get; init; }
+    public required string DownloadRecording { get; init; }
+    public required string ChaptersHeading { get; init; }
+
+    /// <summary>"{0}" is the start time in the recording (m:ss).</summary>
+    public required string WatchFrom { get; init; }
+    public required string ReadTheStory { get; init; }
+    public required string SlidesHeading { get; init; }
+    public required string DownloadSlides { get; init; }
+    public required string TranscriptHeading { get; init; }
+    public required string AudienceLabel { get; init; }
+
     public required string NotFoundTitle { get; init; }
     public required string NotFoundText { get; init; }
     public required string BackToHome { get; init; }

@@ -38,6 +38,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public string DraftId { get; private set; } = string.Empty;
     public string ScriptStoryId { get; private set; } = string.Empty;
     public string DemoStoryId { get; private set; } = string.Empty;
+    public string DemoEpisodeId { get; private set; } = string.Empty;
+    public string UpcomingEpisodeId { get; private set; } = string.Empty;
 
     /// <summary>Where screenshots go: TestResults/screenshots beside the test project, or $SHARINGHUB_SCREENSHOTS.</summary>
     public static string ScreenshotDirectory { get; } = Environment.GetEnvironmentVariable("SHARINGHUB_SCREENSHOTS")
@@ -96,13 +98,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Hub.Services.GetRequiredService<StoryImporter>().ImportRowsAsync(rows, null, StoryStatus.Published, CancellationToken.None);
         var webinars = Hub.Services.GetRequiredService<WebinarService>();
         await new WebinarDemoSeeder(webinars, NullLogger<WebinarDemoSeeder>.Instance).StartAsync(CancellationToken.None);
-        await webinars.CreateAsync(new WebinarDraft
+        DemoEpisodeId = (await webinars.ListAsync(null, null, WebinarStatus.Published, CancellationToken.None)).Single().Id;
+        using (var admin = AdminClient())
+        {
+            await admin.UploadFilesAsync(DemoEpisodeId);
+        }
+        UpcomingEpisodeId = (await webinars.CreateAsync(new WebinarDraft
         {
             Title = "Bærekraftsfredag: klimatilpasning i små kommuner",
             StartsAt = Hub.Clock.GetUtcNow().AddDays(7).ToString("yyyy-MM-ddT09:00:00+01:00", System.Globalization.CultureInfo.InvariantCulture),
             TeamsUrl = "https://teams.microsoft.com/l/meetup-join/baerekraftsfredag-neste",
             Status = "planned",
-        }, CancellationToken.None);
+        }, CancellationToken.None)).Id;
         using var client = new HttpClient { BaseAddress = Hub.ServerAddress };
         var landoya = await client.GetFromJsonAsync<JsonElement>("/api/stories?kommune=3203&limit=100");
         DemoStoryId = landoya.GetProperty("items").EnumerateArray()

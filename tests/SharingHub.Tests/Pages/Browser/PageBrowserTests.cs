@@ -26,6 +26,9 @@ public sealed class PageBrowserTests(BrowserFixture fixture)
         { "fylke", "/fylker/32" },
         { "nettverk", "/nettverk/asker" },
         { "tilgjengelighet", "/tilgjengelighet" },
+        { "webinarer", "/webinarer" },
+        { "webinar", "webinar:demo" },
+        { "webinar-kommende", "webinar:upcoming" },
         { "ikke-funnet", "/historier/finnes-ikke" },
     };
 
@@ -139,7 +142,36 @@ public sealed class PageBrowserTests(BrowserFixture fixture)
         }
     }
 
-    private string Resolve(string path) => path == "story:demo" ? $"/historier/{fixture.DemoStoryId}" : path;
+    private string Resolve(string path) => path switch
+    {
+        "story:demo" => $"/historier/{fixture.DemoStoryId}",
+        "webinar:demo" => $"/webinarer/{fixture.DemoEpisodeId}",
+        "webinar:upcoming" => $"/webinarer/{fixture.UpcomingEpisodeId}",
+        _ => path,
+    };
+
+    [Fact]
+    public async Task EpisodePageHasItsCaptionsTrackAndChaptersThatStartTheRecording()
+    {
+        var page = await fixture.OpenAsync(1280);
+        try
+        {
+            await page.GotoAsync($"/webinarer/{fixture.DemoEpisodeId}");
+
+            var track = await page.EvaluateAsync<string[]>(
+                "(() => { const t = document.querySelector('video').textTracks[0]; return [t.kind, t.language, t.label]; })()");
+            Assert.Equal(["captions", "nb", "Norsk (automatisk teksting, kan inneholde feil)"], track);
+            var chapters = await page.Locator(".hub-chapters a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+            Assert.Equal(4, chapters.Length);
+            Assert.EndsWith($"/webinarer/{fixture.DemoEpisodeId}/opptak#t=1080", chapters[1], StringComparison.Ordinal);
+            var vtt = await page.APIRequest.GetAsync($"/webinarer/{fixture.DemoEpisodeId}/teksting.vtt");
+            Assert.StartsWith("WEBVTT", await vtt.TextAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 
     private static async Task<List<string>> Titles(IPage page) => [.. await page.Locator(".hub-cards h3").AllInnerTextsAsync()];
 
