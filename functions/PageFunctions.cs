@@ -42,6 +42,11 @@ public sealed class PageFunctions(
     public Task<IResult> StoryListPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "historier")] HttpRequest request, CancellationToken ct) =>
         StoryPageEndpoints.List(request, stories, networks, ct);
 
+    [Function(nameof(StoryFeed))]
+    [PublicRead]
+    public Task<IResult> StoryFeed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "historier.atom")] HttpRequest request, CancellationToken ct) =>
+        StoryPageEndpoints.Feed(request, stories, ct);
+
     [Function(nameof(StoryPage))]
     [PublicRead]
     public Task<IResult> StoryPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "historier/{id}")] HttpRequest request, string id, CancellationToken ct) =>
@@ -71,6 +76,11 @@ public sealed class PageFunctions(
     [PublicRead]
     public Task<IResult> WebinarListPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinarer")] HttpRequest request, CancellationToken ct) =>
         WebinarPageEndpoints.List(request, webinars, clock, ct);
+
+    [Function(nameof(WebinarFeed))]
+    [PublicRead]
+    public Task<IResult> WebinarFeed([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinarer.atom")] HttpRequest request, CancellationToken ct) =>
+        WebinarPageEndpoints.Feed(request, webinars, ct);
 
     [Function(nameof(WebinarPage))]
     [PublicRead]

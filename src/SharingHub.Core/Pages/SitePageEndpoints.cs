@@ -22,7 +22,7 @@ public static class SitePageEndpoints
         var newest = await stories.ListAsync(new StoryQuery { Limit = NewestCount }, ct);
         var next = await webinars.GetNextEpisodeAsync(clock.GetUtcNow(), ct);
         var view = new HomeView(
-            Page.Frame(request, text.SiteName) with { Description = text.HomeIntro },
+            Page.Frame(request, text.SiteName) with { Description = text.HomeIntro, FeedUrl = "/historier.atom" },
             [.. newest.Items.Select(s => StoryCardView.From(s, text))],
             next is null ? null : new EpisodeTeaser(next.Title, $"{text.Date(next.StartsAt)}, {text.Time(next.StartsAt)}", next.Url,
                 WebinarLinks.Page(next.Id), WebinarLinks.Calendar(next.Id)),

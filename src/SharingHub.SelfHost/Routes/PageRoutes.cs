@@ -15,12 +15,14 @@ internal static class PageRoutes
         app.MapGet("/tilgjengelighet", SitePageEndpoints.Accessibility);
         app.MapGet("/css/{file}", SitePageEndpoints.Stylesheet);
         app.MapGet("/historier", StoryPageEndpoints.List);
+        app.MapGet("/historier.atom", StoryPageEndpoints.Feed);
         app.MapGet("/historier/{id}", StoryPageEndpoints.Show);
         app.MapGet("/mal/{number}", PlacePageEndpoints.Goal);
         app.MapGet("/kommuner/{kommunenummer}", PlacePageEndpoints.Municipality);
         app.MapGet("/fylker/{fylkesnummer}", PlacePageEndpoints.County);
         app.MapGet("/nettverk/{id}", NetworkPageEndpoints.Show);
         app.MapGet("/webinarer", WebinarPageEndpoints.List);
+        app.MapGet("/webinarer.atom", WebinarPageEndpoints.Feed);
         app.MapGet("/webinarer/{id}", WebinarPageEndpoints.Show);
         app.MapGet("/webinarer/{id}/kalender.ics", WebinarPageEndpoints.Calendar);
         app.MapGet("/webinarer/{id}/opptak", WebinarPageEndpoints.Recording);

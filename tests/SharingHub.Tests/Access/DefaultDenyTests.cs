@@ -17,7 +17,7 @@ public sealed class DefaultDenyTests
         "GET /api/webinars/{id}/assets", "GET /api/webinars/{id}/assets/{assetId}",
         "GET /", "GET /tilgjengelighet", "GET /css/{file}", "GET /historier", "GET /historier/{id}", "GET /mal/{number}",
         "GET /kommuner/{kommunenummer}", "GET /fylker/{fylkesnummer}", "GET /nettverk/{id}",
-        "GET /webinarer", "GET /webinarer/{id}", "GET /webinarer/{id}/kalender.ics", "GET /webinarer/{id}/opptak",
+        "GET /historier.atom", "GET /webinarer.atom", "GET /webinarer", "GET /webinarer/{id}", "GET /webinarer/{id}/kalender.ics", "GET /webinarer/{id}/opptak",
         "GET /webinarer/{id}/lysark", "GET /webinarer/{id}/teksting.vtt",
     ];
 

@@ -28,7 +28,7 @@ public static class NetworkPageEndpoints
         var section = await PlacePageEndpoints.StoriesAsync(stories, new StoryQuery { Network = network.Id },
             $"/historier?network={Uri.EscapeDataString(network.Id)}", text, ct);
         // The network's contact person is not shown: personal data stays with the API's authorised callers.
-        return Page.Render<NetworkPage>(new NetworkView(Page.Frame(request, network.Name), network.Name, counties, section));
+        return Page.Render<NetworkPage>(new NetworkView(Page.Frame(request, network.Name) with { FeedUrl = $"/historier.atom?network={Uri.EscapeDataString(network.Id)}" }, network.Name, counties, section));
     }
 }
 

@@ -21,7 +21,7 @@ public static class PlacePageEndpoints
         }
         var text = Page.Text(request);
         var goal = ReferenceData.Instance.Goals[n - 1];
-        var frame = Page.Frame(request, $"{text.GoalLabel} {goal.Number}: {goal.ShortName}") with { Description = goal.Title };
+        var frame = Page.Frame(request, $"{text.GoalLabel} {goal.Number}: {goal.ShortName}") with { Description = goal.Title, FeedUrl = $"/historier.atom?goal={n}" };
         var section = await StoriesAsync(stories, new StoryQuery { Goal = n }, $"/historier?goal={n}", text, ct);
         var targets = ReferenceData.Instance.Targets.Where(t => t.Goal == n).ToList();
         return Page.Render<GoalPage>(new GoalView(frame, goal, targets, section));
@@ -37,7 +37,7 @@ public static class PlacePageEndpoints
         var text = Page.Text(request);
         var county = ReferenceData.Instance.CountyByNumber[municipality.Fylkesnummer];
         var section = await StoriesAsync(stories, new StoryQuery { Kommune = kommunenummer }, $"/historier?kommune={kommunenummer}", text, ct);
-        return Page.Render<MunicipalityPage>(new MunicipalityView(Page.Frame(request, municipality.Name), municipality, county, section));
+        return Page.Render<MunicipalityPage>(new MunicipalityView(Page.Frame(request, municipality.Name) with { FeedUrl = $"/historier.atom?kommune={kommunenummer}" }, municipality, county, section));
     }
 
     [PublicRead]
@@ -51,7 +51,7 @@ public static class PlacePageEndpoints
         var municipalities = ReferenceData.Instance.Municipalities.Where(m => m.Fylkesnummer == fylkesnummer)
             .OrderBy(m => m.Name, Page.NorwegianOrder).ToList();
         var section = await StoriesAsync(stories, new StoryQuery { Fylke = fylkesnummer }, $"/historier?fylke={fylkesnummer}", text, ct);
-        return Page.Render<CountyPage>(new CountyView(Page.Frame(request, county.Name), county, municipalities, section));
+        return Page.Render<CountyPage>(new CountyView(Page.Frame(request, county.Name) with { FeedUrl = $"/historier.atom?fylke={fylkesnummer}" }, county, municipalities, section));
     }
 
     /// <summary>The newest published stories for a query, with a link to the filtered listing when there are more.</summary>

@@ -46,8 +46,11 @@ public sealed record StoryFilterForm(string? Goal, string? Target, string? Kommu
         return new QueryCollection(values);
     }
 
+    /// <summary>The Atom feed of this listing's filters.</summary>
+    public string FeedUrl => Url(null, "/historier.atom");
+
     /// <summary>The URL of this listing's filters, at the page <paramref name="continuationToken"/> starts (the first page without one).</summary>
-    public string Url(string? continuationToken = null)
+    public string Url(string? continuationToken = null, string path = "/historier")
     {
         var pairs = new List<KeyValuePair<string, string?>>
         {
@@ -55,7 +58,7 @@ public sealed record StoryFilterForm(string? Goal, string? Target, string? Kommu
             new("network", Network), new("sector", Sector), new("continuationToken", continuationToken),
         };
         var query = new QueryBuilder(pairs.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!)));
-        return "/historier" + query.ToQueryString();
+        return path + query.ToQueryString();
     }
 
     private static string? MunicipalityNumber(string? kommune)

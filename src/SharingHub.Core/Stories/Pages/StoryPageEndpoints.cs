@@ -29,7 +29,7 @@ public static class StoryPageEndpoints
         }
         var page = query is null ? new StoryPage([], null) : await stories.ListAsync(query, ct);
         var view = new StoryListView(
-            Page.Frame(request, text.StoriesTitle) with { Description = text.StoriesIntro },
+            Page.Frame(request, text.StoriesTitle) with { Description = text.StoriesIntro, FeedUrl = form.FeedUrl },
             form,
             invalid,
             [.. page.Items.Select(s => StoryCardView.From(s, text))],
@@ -75,6 +75,23 @@ public static class StoryPageEndpoints
             [.. story.LocalTargets.Select(t => (text.Format(text.LocalTargetOwner, OwnerName(t.Owner, municipality)), t.Code, t.Text))],
             await PresentationAsync(story, webinars, text, ct));
         return Page.Render<StoryDetailPage>(view);
+    }
+
+    public const int FeedSize = 50;
+
+    /// <summary>/historier.atom?goal=&amp;kommune=…: the newest published stories for the same filters, as Atom 1.0.</summary>
+    [PublicRead]
+    public static async Task<IResult> Feed(HttpRequest request, StoryService stories, CancellationToken ct)
+    {
+        var form = StoryFilterForm.From(request.Query) with { ContinuationToken = null };
+        var query = StoryQueryParser.Parse(form.ToQuery()) with { Limit = FeedSize }; // a wrong filter is a 400 ProblemDetails, as in the API
+        var page = await stories.ListAsync(query, ct);
+        var origin = AtomFeed.Origin(request);
+        var text = Page.Text(request);
+        var items = page.Items
+            .Select(s => AtomFeed.Item(origin + StoryLinks.Page(s.Id), s.Title, s.Summary, s.PublishedAt ?? s.UpdatedAt, s.UpdatedAt))
+            .ToList();
+        return AtomFeed.Answer(request, $"{text.StoriesTitle} – {text.SiteName}", origin + form.FeedUrl, origin + form.Url(), text.SiteName, items);
     }
 
     /// <summary>Every network, for the filter's choices, by name.</summary>

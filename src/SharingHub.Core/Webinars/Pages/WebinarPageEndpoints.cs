@@ -26,10 +26,25 @@ public static class WebinarPageEndpoints
         var upcoming = await webinars.ListAsync(clock.GetUtcNow(), null, WebinarStatus.Planned, ct);
         var published = await webinars.ListAsync(null, null, WebinarStatus.Published, ct);
         var view = new WebinarListView(
-            Page.Frame(request, text.WebinarsTitle) with { Description = text.WebinarsIntro },
+            Page.Frame(request, text.WebinarsTitle) with { Description = text.WebinarsIntro, FeedUrl = FeedPath },
             [.. upcoming.Select(w => new EpisodeItem(WebinarLinks.Page(w.Id), w.Title, When(w, text), w.Description, w.TeamsUrl, WebinarLinks.Calendar(w.Id)))],
             [.. published.Reverse().Select(w => new EpisodeItem(WebinarLinks.Page(w.Id), w.Title, text.Date(w.StartsAt), w.Description, null, null))]);
         return Page.Render<WebinarListPage>(view);
+    }
+
+    public const string FeedPath = "/webinarer.atom";
+
+    /// <summary>/webinarer.atom: published episodes, newest first, as Atom 1.0.</summary>
+    [PublicRead]
+    public static async Task<IResult> Feed(HttpRequest request, WebinarService webinars, CancellationToken ct)
+    {
+        var text = Page.Text(request);
+        var origin = AtomFeed.Origin(request);
+        var published = await webinars.ListAsync(null, null, WebinarStatus.Published, ct);
+        var items = published.Reverse().Take(StoryPageEndpoints.FeedSize)
+            .Select(w => AtomFeed.Item(origin + WebinarLinks.Page(w.Id), w.Title, w.Description, w.StartsAt, w.UpdatedAt))
+            .ToList();
+        return AtomFeed.Answer(request, $"{text.WebinarsTitle} – {text.SiteName}", origin + FeedPath, origin + "/webinarer", text.SiteName, items);
     }
 
     [PublicRead]
