@@ -290,6 +290,22 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task NetworkCreatedThroughTheApiIsOfferedOnThePagesAtOnce()
+    {
+        await using var hub = await HubApp.StartAsync();
+        await hub.GetPageAsync("/historier"); // the pages have read the networks once
+        using var admin = hub.CreateClient();
+
+        var created = await admin.PostAsJsonAsync("/api/networks", new { id = "agder-test", name = "Bærekraftsnettverket i Agder", fylker = new[] { "42" } });
+        var home = await hub.GetPageAsync("/");
+        var listing = await hub.GetPageAsync("/historier");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("Bærekraftsnettverket i Agder", home.Document.QuerySelector("a[href='/nettverk/agder-test']")?.TextContent);
+        Assert.NotNull(listing.Document.QuerySelector("#f-network option[value=agder-test]"));
+    }
+
+    [Fact]
     public void EveryGoalTileReadsAtLeastFourAndAHalfToOne()
     {
         var goals = ReferenceData.Instance.Goals;

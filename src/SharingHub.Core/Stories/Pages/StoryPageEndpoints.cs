@@ -96,19 +96,10 @@ public static class StoryPageEndpoints
 
     /// <summary>Every network, for the filter's choices, by name.</summary>
     internal static async Task<IReadOnlyList<(string Id, string Name)>> NetworkChoicesAsync(NetworkService networks, CancellationToken ct) =>
-        [.. (await networks.ListAsync(ct)).OrderBy(n => n.Name, Page.NorwegianOrder).Select(n => (n.Id, n.Name))];
+        [.. (await networks.DirectoryAsync(ct)).OrderBy(n => n.Name, Page.NorwegianOrder).Select(n => (n.Id, n.Name))];
 
-    private static async Task<string> NetworkNameAsync(NetworkService networks, string id, CancellationToken ct)
-    {
-        try
-        {
-            return (await networks.GetAsync(id, ct)).Name;
-        }
-        catch (NotFoundException)
-        {
-            return id;
-        }
-    }
+    private static async Task<string> NetworkNameAsync(NetworkService networks, string id, CancellationToken ct) =>
+        (await networks.DirectoryAsync(ct)).FirstOrDefault(n => n.Id == id)?.Name ?? id;
 
     private static string OwnerName(string? owner, Municipality? storyMunicipality) =>
         owner is not null && ReferenceData.Instance.MunicipalityByNumber.TryGetValue(owner, out var m) ? m.Name
