@@ -39,13 +39,13 @@ internal static class PageTestKit
     }
 
     /// <summary>Imports <paramref name="count"/> published stories at once ("Historie 1" … ), the way the demo data is seeded.</summary>
-    public static async Task ImportPublishedAsync(this HubApp hub, int count, string kommune = "5001", string network = "trondelag")
+    public static async Task ImportPublishedAsync(this HubApp hub, int count, string kommune = "5001", string network = "trondelag", string? summary = null)
     {
         var lines = Enumerable.Range(1, count).Select(i => new JsonObject
         {
             ["sourceId"] = $"side-{i}",
             ["title"] = $"Historie {i}",
-            ["summary"] = $"Sammendrag {i}.",
+            ["summary"] = summary ?? $"Sammendrag {i}.",
             ["kommunenummer"] = kommune,
             ["network"] = network,
             ["goals"] = new JsonArray(11),

@@ -243,6 +243,30 @@ public sealed class PageTests
     }
 
     [Fact]
+    public async Task AFullListingPageStaysSmallAndAFirstVisitUnderAHundredKilobytesCompressed()
+    {
+        await using var hub = await HubApp.StartAsync();
+        var longest = string.Join(' ', Enumerable.Repeat("Elevene driver skolekafeen med overskuddsfrukt fra en lokal butikk.", 29)); // 1,972 characters
+        await hub.ImportPublishedAsync(20, summary: longest);
+
+        var page = await hub.GetPageAsync("/historier");
+
+        Assert.Equal(20, page.Document.StoryTitles().Count);
+        var html = System.Text.Encoding.UTF8.GetByteCount(page.Html);
+        Assert.True(html < 40 * 1024, $"the listing page is {html} bytes");
+        var card = page.Document.QuerySelector(".hub-cards li p:not(.hub-meta)")!.TextContent;
+        Assert.EndsWith(" …", card, StringComparison.Ordinal);
+        Assert.True(card.Length <= 302, card);
+        using var gzipped = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(gzipped, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(System.Text.Encoding.UTF8.GetBytes(page.Html));
+        }
+        var firstVisit = gzipped.Length + PageStyles.Instance.Gzipped.Length; // the page and its one stylesheet; no script, no fonts
+        Assert.True(firstVisit < 100 * 1024, $"a first visit downloads {firstVisit} bytes compressed");
+    }
+
+    [Fact]
     public async Task WrongFilterIsSummarisedOnTopAndTiedToItsField()
     {
         await using var hub = await HubApp.StartAsync();

@@ -9,13 +9,27 @@ public sealed record StoryCardView(string Id, string Title, string? Summary, str
 {
     public string Url => StoryLinks.Page(Id);
 
+    /// <summary>A card shows the summary's start; the story page has the rest. Keeps a listing page small.</summary>
+    public const int SummaryLength = 300;
+
     public static StoryCardView From(Story story, PageText text) => new(
         story.Id,
         story.Title,
-        story.Summary,
+        Shorten(story.Summary),
         StoryLinks.PlaceName(story),
         story.PublishedAt is { } published ? text.Date(published) : null,
         [.. story.Goals.Select(g => ReferenceData.Instance.Goals[g - 1])]);
+
+    /// <summary>At most <see cref="SummaryLength"/> characters, cut after a whole word, with an ellipsis when cut.</summary>
+    public static string? Shorten(string? summary)
+    {
+        if (summary is null || summary.Length <= SummaryLength)
+        {
+            return summary;
+        }
+        var cut = summary.LastIndexOf(' ', SummaryLength);
+        return summary[..(cut > SummaryLength / 2 ? cut : SummaryLength)].TrimEnd(' ', ',', '.', ';', ':') + " …";
+    }
 }
 
 /// <summary>A list of stories with, when there are more, a link to all of them in the filtered listing.</summary>
