@@ -16,9 +16,6 @@ public static class AtomFeed
 {
     public const string ContentType = "application/atom+xml; charset=utf-8";
 
-    /// <summary>Where this request's page lives, for absolute links in a feed.</summary>
-    public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
-
     public static SyndicationItem Item(string url, string title, string? summary, DateTimeOffset published, DateTimeOffset updated)
     {
         var item = new SyndicationItem { Id = url, Title = new TextSyndicationContent(title), PublishDate = published, LastUpdatedTime = updated };

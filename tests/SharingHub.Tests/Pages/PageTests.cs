@@ -148,6 +148,13 @@ public sealed class PageTests
         Assert.NotNull(document.QuerySelector("#lenker ~ ul a[href='https://www.asker.kommune.no/']"));
         Assert.DoesNotContain("Kari Nordmann", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("kari@example.no", page.Html, StringComparison.Ordinal);
+        // A link pasted in Teams unfurls with the title and the summary; search engines see one address.
+        string? Meta(string property) => document.QuerySelector($"meta[property='{property}']")?.GetAttribute("content");
+        Assert.Equal("Kafé Landøya: overskuddsmat blir smoothie og krutonger", Meta("og:title"));
+        Assert.Equal("article", Meta("og:type"));
+        Assert.StartsWith("Elevene driver skolekafeen", Meta("og:description"), StringComparison.Ordinal);
+        Assert.Equal($"http://localhost/historier/{id}", Meta("og:url"));
+        Assert.Equal($"http://localhost/historier/{id}", document.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
     }
 
     [Fact]
@@ -237,6 +244,7 @@ public sealed class PageTests
         Assert.StartsWith("/historier?network=trondelag&continuationToken=", next, StringComparison.Ordinal);
         Assert.Null(first.Document.QuerySelector("a[href='/historier?network=trondelag']"));
         Assert.Equal(3, second.Document.StoryTitles().Count);
+        Assert.Equal("http://localhost/historier?network=trondelag", second.Document.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
         Assert.Null(second.Document.QuerySelector("a[rel=next]"));
         Assert.NotNull(second.Document.QuerySelector("nav a[href='/historier?network=trondelag']"));
         Assert.Equal(Enumerable.Range(1, 23).Select(i => $"Historie {i}").Order(), first.Document.StoryTitles().Concat(second.Document.StoryTitles()).Order());

@@ -6,6 +6,7 @@ public static class Bokmal
     public static PageText Text { get; } = new()
     {
         Lang = "nb",
+        OpenGraphLocale = "nb_NO",
         SiteName = "Idébank for bærekraft",
         SiteTagline = "Tiltak og erfaringer fra kommunene i bærekraftsnettverket",
         SkipToContent = "Gå til hovedinnhold",

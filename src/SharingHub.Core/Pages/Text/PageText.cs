@@ -10,6 +10,9 @@ public sealed record PageText
     /// <summary>The value of the html element's lang attribute ("nb", later "nn").</summary>
     public required string Lang { get; init; }
 
+    /// <summary>Open Graph's locale ("nb_NO").</summary>
+    public required string OpenGraphLocale { get; init; }
+
     public required string SiteName { get; init; }
     public required string SiteTagline { get; init; }
     public required string SkipToContent { get; init; }

@@ -29,7 +29,7 @@ public static class StoryPageEndpoints
         }
         var page = query is null ? new StoryPage([], null) : await stories.ListAsync(query, ct);
         var view = new StoryListView(
-            Page.Frame(request, text.StoriesTitle) with { Description = text.StoriesIntro, FeedUrl = form.FeedUrl },
+            Page.Frame(request, text.StoriesTitle) with { Description = text.StoriesIntro, FeedUrl = form.FeedUrl, CanonicalUrl = Page.Origin(request) + form.Url() },
             form,
             invalid,
             [.. page.Items.Select(s => StoryCardView.From(s, text))],
@@ -61,7 +61,7 @@ public static class StoryPageEndpoints
         var municipality = story.Kommunenummer is null ? null : reference.MunicipalityByNumber.GetValueOrDefault(story.Kommunenummer);
         var county = story.Fylkesnummer is null ? null : reference.CountyByNumber.GetValueOrDefault(story.Fylkesnummer);
         var view = new StoryView(
-            Page.Frame(request, story.Title) with { Description = story.Summary },
+            Page.Frame(request, story.Title) with { Description = StoryCardView.Shorten(story.Summary), OpenGraphType = "article" },
             story,
             story.PublishedAt is { } published ? text.Date(published) : null,
             municipality,
@@ -86,7 +86,7 @@ public static class StoryPageEndpoints
         var form = StoryFilterForm.From(request.Query) with { ContinuationToken = null };
         var query = StoryQueryParser.Parse(form.ToQuery()) with { Limit = FeedSize }; // a wrong filter is a 400 ProblemDetails, as in the API
         var page = await stories.ListAsync(query, ct);
-        var origin = AtomFeed.Origin(request);
+        var origin = Page.Origin(request);
         var text = Page.Text(request);
         var items = page.Items
             .Select(s => AtomFeed.Item(origin + StoryLinks.Page(s.Id), s.Title, s.Summary, s.PublishedAt ?? s.UpdatedAt, s.UpdatedAt))

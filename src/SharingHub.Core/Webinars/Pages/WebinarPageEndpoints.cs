@@ -39,7 +39,7 @@ public static class WebinarPageEndpoints
     public static async Task<IResult> Feed(HttpRequest request, WebinarService webinars, CancellationToken ct)
     {
         var text = Page.Text(request);
-        var origin = AtomFeed.Origin(request);
+        var origin = Page.Origin(request);
         var published = await webinars.ListAsync(null, null, WebinarStatus.Published, ct);
         var items = published.Reverse().Take(StoryPageEndpoints.FeedSize)
             .Select(w => AtomFeed.Item(origin + WebinarLinks.Page(w.Id), w.Title, w.Description, w.StartsAt, w.UpdatedAt))
@@ -97,7 +97,7 @@ public static class WebinarPageEndpoints
         {
             return Page.NotFound(request);
         }
-        var page = $"{request.Scheme}://{request.Host}{WebinarLinks.Page(id)}";
+        var page = Page.Origin(request) + WebinarLinks.Page(id);
         request.HttpContext.Response.Headers.ContentDisposition = "attachment; filename=\"baerekraftsfredag.ics\"";
         return TypedResults.Text(EpisodeCalendar.For(webinar, page, clock.GetUtcNow()), "text/calendar; charset=utf-8", Encoding.UTF8);
     }
