@@ -21,7 +21,7 @@ namespace SharingHub.Bench;
 /// </summary>
 public sealed class StoriesBench : IScenario
 {
-    private static readonly string[] Kommuner = ["5001", "5055", "5025", "5007", "5006", "3203", "1508", "1506", "0301", "4601"];
+    internal static readonly string[] Kommuner = ["5001", "5055", "5025", "5007", "5006", "3203", "1508", "1506", "0301", "4601"];
     private static readonly string[] Sectors = ["school", "library", "kindergarten", "health", "technical"];
 
     public string Description => "stories: API post, import and one-facet listing vs the bare Table SDK";
@@ -166,7 +166,7 @@ public sealed class StoriesBench : IScenario
         Console.WriteLine($"    bare parts of that listing: partition query {query.TotalMilliseconds:F0} ms, {limit} point reads {reads.TotalMilliseconds:F0} ms");
     }
 
-    private sealed record BareTables(TableClient Main, IReadOnlyDictionary<string, TableClient> IndexTables, TableClient Keys, TableClient Audit)
+    internal sealed record BareTables(TableClient Main, IReadOnlyDictionary<string, TableClient> IndexTables, TableClient Keys, TableClient Audit)
     {
         public TableClient Index(string partitionKey) => IndexTables[StoryEntities.IndexTableOf(partitionKey)];
 
@@ -210,7 +210,7 @@ public sealed class StoriesBench : IScenario
         });
 
     /// <summary>The bare equivalent of an import: natural keys and index rows in transactions per partition, main rows one by one.</summary>
-    private static async Task WriteBatchedAsync(BareTables tables, IReadOnlyList<Story> stories)
+    internal static async Task WriteBatchedAsync(BareTables tables, IReadOnlyList<Story> stories)
     {
         var keys = stories.Select(s => StoryEntities.SourceKey(s.Source, s.Network, s.SourceId!, s.Id)).ToList();
         await BatchAsync(_ => tables.Keys, keys, TableTransactionActionType.Add, 16);
@@ -245,7 +245,7 @@ public sealed class StoriesBench : IScenario
     }
 
     /// <summary>Tour de Trøndelag-like stories: distinct source ids, a spread of municipalities, sectors and goals.</summary>
-    private static List<StoryDraft> Drafts(int count, int seed) => [.. Enumerable.Range(0, count).Select(i => new StoryDraft
+    internal static List<StoryDraft> Drafts(int count, int seed) => [.. Enumerable.Range(0, count).Select(i => new StoryDraft
     {
         SourceId = $"bench-{seed}-{i}",
         Title = $"Tour de Trøndelag {seed}.{i}: overskuddsmat blir smoothie",
@@ -263,7 +263,7 @@ public sealed class StoriesBench : IScenario
         Contact = new ContactPerson("Kari Nordmann", "kari@example.no"),
     })];
 
-    private static Story ToStory(StoryDraft draft, string source, StoryStatus status, DateTimeOffset? at = null)
+    internal static Story ToStory(StoryDraft draft, string source, StoryStatus status, DateTimeOffset? at = null)
     {
         var errors = new ValidationErrors();
         var content = StoryValidator.Validate(draft, errors);
@@ -295,7 +295,7 @@ public sealed class StoriesBench : IScenario
     }
 
     /// <summary>HubApp (WebApplicationFactory) finds the self-host's folder through this variable when run outside the test project.</summary>
-    private static void UseSelfHostContentRoot()
+    internal static void UseSelfHostContentRoot()
     {
         const string variable = "ASPNETCORE_TEST_CONTENTROOT_SHARINGHUB_SELFHOST";
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null && Environment.GetEnvironmentVariable(variable) is null; dir = dir.Parent)
@@ -308,9 +308,9 @@ public sealed class StoriesBench : IScenario
         }
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+    internal static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;

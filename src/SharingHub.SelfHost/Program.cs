@@ -34,6 +34,7 @@ api.MapAccess();
 api.MapFeedsAndModeration();
 api.MapWebinars();
 api.MapDigests();
+app.MapPages();
 
 await app.RunAsync();
 

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +49,18 @@ public sealed class HubApp : WebApplicationFactory<Program>
         _ = app.Server; // start now, so storage is created before the first request
         return app;
     }
+
+    /// <summary>The hub on a real Kestrel port on 127.0.0.1, for a browser to open; <see cref="ServerAddress"/> says where.</summary>
+    public static async Task<HubApp> StartOnKestrelAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    {
+        var app = new HubApp(await SharedAzurite.ConnectionStringAsync(), SharedAzurite.NewPrefix(), settings, configureServices);
+        app.UseKestrel(0);
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>Where the hub listens when started with <see cref="StartOnKestrelAsync"/>.</summary>
+    public Uri ServerAddress => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,0 +1,180 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace SharingHub.Tests.Pages.Browser;
+
+/// <summary>The pages in a real browser: axe-core's WCAG 2.0/2.1 A and AA rules at 1280 and 320 pixels, the keyboard, filters and paging.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PageBrowserTests(BrowserFixture fixture)
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        ResultTypes = [ResultType.Violations],
+    };
+
+    public static TheoryData<string, string> PageTypes => new()
+    {
+        { "forside", "/" },
+        { "historier", "/historier" },
+        { "historier-filtrert", "/historier?goal=12&fylke=32" },
+        { "historier-feil", "/historier?kommune=Atlantis" },
+        { "historie", "story:demo" },
+        { "mal", "/mal/12" },
+        { "kommune", "/kommuner/3203" },
+        { "fylke", "/fylker/32" },
+        { "nettverk", "/nettverk/asker" },
+        { "tilgjengelighet", "/tilgjengelighet" },
+        { "webinarer", "/webinarer" },
+        { "webinar", "webinar:demo" },
+        { "webinar-kommende", "webinar:upcoming" },
+        { "ikke-funnet", "/historier/finnes-ikke" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PageTypes))]
+    public async Task PageHasNoWcagViolationsAndReflowsAtDesktopAndPhoneWidth(string name, string path)
+    {
+        foreach (var width in new[] { 1280, 320 })
+        {
+            var page = await fixture.OpenAsync(width);
+            try
+            {
+                await page.GotoAsync(Resolve(path));
+
+                var result = await page.RunAxe(Wcag21AA);
+                Assert.NotEmpty(result.Passes); // axe ran its rules on this page
+                Assert.True(result.Violations.Length == 0, $"{path} at {width}px:\n" + Describe(result));
+                var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+                Assert.True(overflow <= 0, $"{path} at {width}px scrolls sideways by {overflow}px");
+                Assert.Equal(1, await page.Locator("h1").CountAsync());
+                await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-{width}.png"), FullPage = true });
+            }
+            finally
+            {
+                await page.Context.CloseAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task SkipLinkIsTheFirstStopAndMovesFocusToTheMainContent()
+    {
+        var page = await fixture.OpenAsync(1280);
+        try
+        {
+            await page.GotoAsync("/historier");
+
+            await page.Keyboard.PressAsync("Tab");
+            var skip = page.Locator(":focus");
+            Assert.Equal("Gå til hovedinnhold", await skip.InnerTextAsync());
+            var box = await skip.BoundingBoxAsync();
+            Assert.True(box is { Width: > 10, Height: > 10 }, "the focused skip link is visible");
+            await page.Keyboard.PressAsync("Enter");
+
+            Assert.Equal("innhold", await page.EvaluateAsync<string>("document.activeElement.id"));
+            await page.Keyboard.PressAsync("Tab");
+            Assert.Equal("f-goal", await page.EvaluateAsync<string>("document.activeElement.id")); // the first field after the skip
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task FiltersAndPagingWorkWithoutJavaScript()
+    {
+        var page = await fixture.OpenAsync(1280, javaScript: false);
+        try
+        {
+            await page.GotoAsync("/historier");
+
+            await page.GetByLabel("Kommune", new() { Exact = true }).FillAsync("Trondheim");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Vis historier" }).ClickAsync();
+            Assert.EndsWith("/historier?goal=&target=&kommune=Trondheim&fylke=&network=&sector=", page.Url, StringComparison.Ordinal);
+            var firstPage = await Titles(page);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Neste side" }).ClickAsync();
+            var secondPage = await Titles(page);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Første side" }).ClickAsync();
+
+            Assert.Equal(20, firstPage.Count);
+            Assert.NotEmpty(secondPage);
+            Assert.Empty(firstPage.Intersect(secondPage));
+            Assert.Contains("continuationToken=", await page.EvaluateAsync<string>("document.referrer") ?? string.Empty, StringComparison.Ordinal);
+            Assert.Equal(firstPage, await Titles(page));
+            Assert.Equal("Trondheim", await page.GetByLabel("Kommune", new() { Exact = true }).InputValueAsync());
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ADraftNeverShowsAndAScriptTitleIsShownAsText()
+    {
+        var page = await fixture.OpenAsync(1280);
+        try
+        {
+            foreach (var path in new[] { "/", "/historier", "/kommuner/3203", "/mal/12" })
+            {
+                await page.GotoAsync(path);
+                Assert.DoesNotContain(BrowserFixture.DraftTitle, await page.ContentAsync(), StringComparison.Ordinal);
+            }
+            var draft = await page.GotoAsync($"/historier/{fixture.DraftId}");
+            Assert.Equal(404, draft!.Status);
+            Assert.Equal("Fant ikke siden", await page.Locator("h1").InnerTextAsync());
+
+            await page.GotoAsync($"/historier/{fixture.ScriptStoryId}");
+
+            Assert.Equal(BrowserFixture.ScriptTitle, await page.Locator("h1").InnerTextAsync());
+            Assert.Equal(0, await page.Locator("main script").CountAsync());
+            Assert.True(await page.EvaluateAsync<bool>("typeof window.injected === 'undefined'"));
+            await page.GotoAsync("/");
+            Assert.Contains(BrowserFixture.ScriptTitle, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.True(await page.EvaluateAsync<bool>("typeof window.injected === 'undefined'"));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private string Resolve(string path) => path switch
+    {
+        "story:demo" => $"/historier/{fixture.DemoStoryId}",
+        "webinar:demo" => $"/webinarer/{fixture.DemoEpisodeId}",
+        "webinar:upcoming" => $"/webinarer/{fixture.UpcomingEpisodeId}",
+        _ => path,
+    };
+
+    [Fact]
+    public async Task EpisodePageHasItsCaptionsTrackAndChaptersThatStartTheRecording()
+    {
+        var page = await fixture.OpenAsync(1280);
+        try
+        {
+            await page.GotoAsync($"/webinarer/{fixture.DemoEpisodeId}");
+
+            var track = await page.EvaluateAsync<string[]>(
+                "(() => { const t = document.querySelector('video').textTracks[0]; return [t.kind, t.language, t.label]; })()");
+            Assert.Equal(["captions", "nb", "Norsk (automatisk teksting, kan inneholde feil)"], track);
+            var chapters = await page.Locator(".hub-chapters a").EvaluateAllAsync<string[]>("links => links.map(a => a.href)");
+            Assert.Equal(4, chapters.Length);
+            Assert.EndsWith($"/webinarer/{fixture.DemoEpisodeId}/opptak#t=1080", chapters[1], StringComparison.Ordinal);
+            var vtt = await page.APIRequest.GetAsync($"/webinarer/{fixture.DemoEpisodeId}/teksting.vtt");
+            Assert.StartsWith("WEBVTT", await vtt.TextAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private static async Task<List<string>> Titles(IPage page) => [.. await page.Locator(".hub-cards h3").AllInnerTextsAsync()];
+
+    private static string Describe(AxeResult result) => string.Join('\n', result.Violations.Select(v =>
+        $"{v.Id} ({v.Impact}): {v.Help}\n" + string.Join('\n', v.Nodes.Select(n => $"    {n.Target}: {n.Html}"))));
+}
