@@ -37,8 +37,7 @@ internal static class WebinarPageKit
         {
             var ticket = await WebinarTestData.TicketAsync(admin, webinarId, kind, name, type, bytes.Length);
             await WebinarTestData.UploadThroughAsync(ticket, bytes);
-            var (response, body) = await WebinarTestData.CompleteAsync(admin, webinarId, ticket);
-            Assert.True(response.IsSuccessStatusCode, body.ToString());
+            var body = await WebinarTestData.CompleteAndWaitAsync(admin, webinarId, ticket);
             Assert.Equal("available", body.GetProperty("status").GetString());
         }
     }

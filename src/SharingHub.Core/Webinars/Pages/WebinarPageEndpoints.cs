@@ -13,8 +13,8 @@ using SharingHub.Webinars.Transcripts;
 namespace SharingHub.Webinars.Pages;
 
 /// <summary>
-/// Bærekraftsfredag for everyone: published episodes with their files, and upcoming ones with how to join. Held episodes
-/// whose recording is not out yet are not shown, as in the API. Files are answered with a redirect to a short-lived read
+/// Bærekraftsfredag for everyone: published episodes, past ones with their files and upcoming ones with how to join.
+/// Planned and held episodes are not shown, as in the API and the digests: nothing unpublished, ever. Files are answered with a redirect to a short-lived read
 /// link, so no signed URL ever sits in a cached page; captions come from the hub's own origin (a track needs that).
 /// </summary>
 public static class WebinarPageEndpoints
@@ -23,8 +23,9 @@ public static class WebinarPageEndpoints
     public static async Task<IResult> List(HttpRequest request, WebinarService webinars, TimeProvider clock, CancellationToken ct)
     {
         var text = Page.Text(request);
-        var upcoming = await webinars.ListAsync(clock.GetUtcNow(), null, WebinarStatus.Planned, ct);
-        var published = await webinars.ListAsync(null, null, WebinarStatus.Published, ct);
+        var now = clock.GetUtcNow();
+        var upcoming = await webinars.ListAsync(now, null, WebinarStatus.Published, ct);
+        var published = await webinars.ListAsync(null, now, WebinarStatus.Published, ct);
         var view = new WebinarListView(
             Page.Frame(request, text.WebinarsTitle) with { Description = text.WebinarsIntro, FeedUrl = FeedPath },
             [.. upcoming.Select(w => new EpisodeItem(WebinarLinks.Page(w.Id), w.Title, When(w, text), w.Description, w.TeamsUrl, WebinarLinks.Calendar(w.Id)))],
@@ -51,14 +52,14 @@ public static class WebinarPageEndpoints
     public static async Task<IResult> Show(
         HttpRequest request, string id, WebinarService webinars, AssetService assets, StoryService stories, TimeProvider clock, CancellationToken ct)
     {
-        var webinar = await ShownAsync(id, webinars, clock, ct);
+        var webinar = await PublishedAsync(id, webinars, ct);
         if (webinar is null)
         {
             return Page.NotFound(request);
         }
         var text = Page.Text(request);
         var frame = Page.Frame(request, webinar.Title) with { Description = webinar.Description };
-        if (webinar.Status == WebinarStatus.Planned)
+        if (webinar.StartsAt > clock.GetUtcNow())
         {
             return Page.Render<WebinarPage>(new WebinarView(frame, webinar.Title, When(webinar, text), webinar.Description, webinar.Audience,
                 Upcoming: true, webinar.TeamsUrl, WebinarLinks.Calendar(webinar.Id), null, null, null, [], []));
@@ -92,8 +93,8 @@ public static class WebinarPageEndpoints
     [PublicRead]
     public static async Task<IResult> Calendar(HttpRequest request, string id, WebinarService webinars, TimeProvider clock, CancellationToken ct)
     {
-        var webinar = await ShownAsync(id, webinars, clock, ct);
-        if (webinar is not { Status: WebinarStatus.Planned })
+        var webinar = await PublishedAsync(id, webinars, ct);
+        if (webinar is null || webinar.StartsAt <= clock.GetUtcNow())
         {
             return Page.NotFound(request);
         }
@@ -141,18 +142,6 @@ public static class WebinarPageEndpoints
         // The link is signed and short-lived: nobody may keep the redirect.
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return TypedResults.Redirect(url.AbsoluteUri);
-    }
-
-    /// <summary>A published episode, or an upcoming planned one; null for anything else (held, past plans, unknown ids).</summary>
-    private static async Task<Webinar?> ShownAsync(string id, WebinarService webinars, TimeProvider clock, CancellationToken ct)
-    {
-        var webinar = await FindAsync(id, webinars, ct);
-        return webinar switch
-        {
-            { Status: WebinarStatus.Published } => webinar,
-            { Status: WebinarStatus.Planned } when webinar.StartsAt > clock.GetUtcNow() => webinar,
-            _ => null,
-        };
     }
 
     private static async Task<Webinar?> PublishedAsync(string id, WebinarService webinars, CancellationToken ct) =>

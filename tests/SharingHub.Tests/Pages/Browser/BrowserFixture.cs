@@ -108,7 +108,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Title = "Bærekraftsfredag: klimatilpasning i små kommuner",
             StartsAt = Hub.Clock.GetUtcNow().AddDays(7).ToString("yyyy-MM-ddT09:00:00+01:00", System.Globalization.CultureInfo.InvariantCulture),
             TeamsUrl = "https://teams.microsoft.com/l/meetup-join/baerekraftsfredag-neste",
-            Status = "planned",
+            Status = "published",
         }, CancellationToken.None)).Id;
         using var client = new HttpClient { BaseAddress = Hub.ServerAddress };
         var landoya = await client.GetFromJsonAsync<JsonElement>("/api/stories?kommune=3203&limit=100");
