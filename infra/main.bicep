@@ -93,6 +93,7 @@ param containerNames string[] = [
   'webinar-assets'
   'webinar-transcripts'
   'teams-tokencache'
+  'search-index'
   'digest-outbox'
 ]
 
@@ -100,6 +101,8 @@ param containerNames string[] = [
 param queueNames string[] = [
   'digest-deliveries'
   'digest-deliveries-poison'
+  'search-notices'
+  'search-notices-poison'
 ]
 
 @description('Further app settings for the function app, merged over the defaults.')

@@ -1,6 +1,7 @@
 using SharingHub.Common.Http;
 using SharingHub.Digests;
 using SharingHub.Hosting;
+using SharingHub.Search;
 using SharingHub.SelfHost;
 using SharingHub.SelfHost.Demo;
 using SharingHub.SelfHost.Routes;
@@ -19,6 +20,7 @@ builder.Services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOpt
 builder.Services.AddDemoData(builder.Configuration, demo);
 builder.Services.AddWebinarCleanupSchedule();
 builder.Services.AddDigestWorkers(builder.Configuration.GetValue("Digests:RunWorkers", true));
+builder.Services.AddSearchIndexer();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -33,6 +35,7 @@ api.MapAccess();
 api.MapFeedsAndModeration();
 api.MapWebinars();
 api.MapDigests();
+api.MapSearch();
 
 await app.RunAsync();
 
