@@ -15,5 +15,6 @@ public static class Scenarios
         ["upload"] = new UploadBench(),
         ["digest-round"] = new DigestRoundBench(),
         ["stories"] = new StoriesBench(),
+        ["search"] = new SearchBench(),
     };
 }

@@ -295,7 +295,7 @@ public sealed class StoriesBench : IScenario
     }
 
     /// <summary>HubApp (WebApplicationFactory) finds the self-host's folder through this variable when run outside the test project.</summary>
-    private static void UseSelfHostContentRoot()
+    internal static void UseSelfHostContentRoot()
     {
         const string variable = "ASPNETCORE_TEST_CONTENTROOT_SHARINGHUB_SELFHOST";
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null && Environment.GetEnvironmentVariable(variable) is null; dir = dir.Parent)
@@ -310,7 +310,7 @@ public sealed class StoriesBench : IScenario
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;

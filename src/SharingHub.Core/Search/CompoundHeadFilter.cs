@@ -18,15 +18,18 @@ public sealed class CompoundHeadFilter : TokenFilter
     private readonly ICharTermAttribute term;
     private readonly IPositionIncrementAttribute increment;
     private readonly bool keepWord;
+    private readonly Func<string, bool>? wanted;
     private readonly Queue<string> heads = new();
     private State? word;
     private bool firstOfWord;
 
     /// <param name="keepWord">Emit the word itself too (the highlighter wants both); the heads field holds heads only.</param>
-    public CompoundHeadFilter(TokenStream input, bool keepWord)
+    /// <param name="wanted">Emit only the heads this accepts (the highlighter: heads that can stem to a query term).</param>
+    public CompoundHeadFilter(TokenStream input, bool keepWord, Func<string, bool>? wanted = null)
         : base(input)
     {
         this.keepWord = keepWord;
+        this.wanted = wanted;
         term = AddAttribute<ICharTermAttribute>();
         increment = AddAttribute<IPositionIncrementAttribute>();
     }
@@ -53,12 +56,12 @@ public sealed class CompoundHeadFilter : TokenFilter
             var text = term.ToString();
             for (var start = MinModifier; text.Length - start >= MinHead; start++)
             {
-                if (char.IsLetter(text[start]))
+                if (char.IsLetter(text[start]) && (wanted is null || wanted(text[start..])))
                 {
                     heads.Enqueue(text[start..]);
                 }
             }
-            word = CaptureState();
+            word = heads.Count > 0 ? CaptureState() : null;
             firstOfWord = true;
             if (keepWord)
             {

@@ -19,11 +19,13 @@ public sealed class NorwegianAnalysis : Analyzer
     private static readonly NormalizeCharMap Folding = BuildFolding();
 
     private readonly Mode mode;
+    private readonly Func<string, bool>? wantedHead;
 
-    private NorwegianAnalysis(Mode mode)
+    private NorwegianAnalysis(Mode mode, Func<string, bool>? wantedHead = null)
         : base(PER_FIELD_REUSE_STRATEGY)
     {
         this.mode = mode;
+        this.wantedHead = wantedHead;
     }
 
     private enum Mode
@@ -38,8 +40,12 @@ public sealed class NorwegianAnalysis : Analyzer
     /// <summary>For indexing and for analysing the user's words (per field).</summary>
     public static NorwegianAnalysis ForIndex() => new(Mode.Index);
 
-    /// <summary>For snippets: a word is marked whether the query matched it whole or by its compound head.</summary>
-    public static NorwegianAnalysis ForHighlight() => new(Mode.Highlight);
+    /// <summary>
+    /// For snippets: a word is marked whether the query matched it whole or by its compound head. A stem is the start of the
+    /// word it came from, so only heads that start with one of the query's <paramref name="terms"/> are emitted (and stemmed).
+    /// </summary>
+    public static NorwegianAnalysis ForHighlight(IReadOnlyCollection<string> terms) =>
+        new(Mode.Highlight, head => terms.Any(t => head.StartsWith(t, StringComparison.Ordinal)));
 
     protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Folding, reader);
 
@@ -50,7 +56,7 @@ public sealed class NorwegianAnalysis : Analyzer
         stream = new StopFilter(Version, stream, NorwegianAnalyzer.DefaultStopSet);
         if (mode == Mode.Highlight)
         {
-            stream = new CompoundHeadFilter(stream, keepWord: true);
+            stream = new CompoundHeadFilter(stream, keepWord: true, wantedHead);
         }
         else if (SearchFields.IsHeads(fieldName))
         {

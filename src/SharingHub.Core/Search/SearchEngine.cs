@@ -15,12 +15,11 @@ public sealed class SearchEngine
     private const int SnippetChars = 220;
 
     private readonly SearchQueryBuilder builder = new(NorwegianAnalysis.ForIndex());
-    private readonly NorwegianAnalysis highlight = NorwegianAnalysis.ForHighlight();
 
     /// <summary>The Lucene query for the request's words and filters; null when no word is left to look for.</summary>
-    public (Query Query, Filter? Filter)? Compile(SearchRequest request)
+    public (Query Query, Filter? Filter)? Compile(SearchRequest request, IndexReader reader)
     {
-        if (builder.Build(request.Words) is not { } query)
+        if (builder.Build(request.Words, reader) is not { } query)
         {
             return null;
         }
@@ -43,7 +42,7 @@ public sealed class SearchEngine
 
     public SearchPage Search(IndexSearcher searcher, SearchRequest request)
     {
-        if (Compile(request) is not var (query, filter))
+        if (Compile(request, searcher.IndexReader) is not var (query, filter))
         {
             return SearchPage.Empty;
         }
@@ -53,7 +52,7 @@ public sealed class SearchEngine
         searcher.Search(rewritten, filter, MultiCollector.Wrap(top, facets));
         var docs = top.GetTopDocs(request.Offset, request.Limit).ScoreDocs;
 
-        var marker = Marker(rewritten);
+        using var marker = MarkerFor(rewritten);
         var hits = docs.Select(d => Hit(searcher.Doc(d.Doc), marker)).ToList();
         var next = request.Offset + docs.Length;
         var (goals, counties) = facets.Results();
@@ -64,18 +63,32 @@ public sealed class SearchEngine
             docs.Length == request.Limit && next < Math.Min(facets.Hits, MaxRank) ? SearchContinuation.Encode(next) : null);
     }
 
-    private Highlighter Marker(Query rewritten)
+    private static Marker MarkerFor(Query rewritten)
     {
         var terms = new HashSet<Term>();
         rewritten.ExtractTerms(terms);
-        var weighted = terms.Select(t => t.Text).Distinct(StringComparer.Ordinal).Select(t => new WeightedTerm(1f, t)).ToArray();
-        return new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryTermScorer(weighted))
+        var texts = terms.Select(t => t.Text).Distinct(StringComparer.Ordinal).ToArray();
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new SimpleHTMLEncoder(), new QueryTermScorer([.. texts.Select(t => new WeightedTerm(1f, t))]))
         {
             TextFragmenter = new SimpleFragmenter(SnippetChars),
+            MaxDocCharsToAnalyze = 4_000, // a snippet from the start of a long body, at a bounded cost per hit
         };
+        return new Marker(highlighter, NorwegianAnalysis.ForHighlight(texts), texts);
     }
 
-    private SearchHit Hit(Lucene.Net.Documents.Document doc, Highlighter marker)
+    /// <summary>
+    /// The highlighter, its analyzer, and the terms it marks. A stem is part of every word it marks, so a text that holds
+    /// none of them is not analysed at all.
+    /// </summary>
+    private sealed record Marker(Highlighter Highlighter, NorwegianAnalysis Analysis, string[] Terms) : IDisposable
+    {
+        public string? Mark(string field, string text) =>
+            Terms.Any(t => text.Contains(t, StringComparison.OrdinalIgnoreCase)) ? Highlighter.GetBestFragment(Analysis, field, text) : null;
+
+        public void Dispose() => Analysis.Dispose();
+    }
+
+    private static SearchHit Hit(Lucene.Net.Documents.Document doc, Marker marker)
     {
         var kind = doc.Get(SearchFields.Kind);
         var id = doc.Get(SearchFields.Id);
@@ -91,11 +104,11 @@ public sealed class SearchEngine
     }
 
     /// <summary>The best marked fragment of the first field that has a match; else the start of the first field with text.</summary>
-    private string Snippet(Highlighter marker, Lucene.Net.Documents.Document doc, params string[] fields)
+    private static string Snippet(Marker marker, Lucene.Net.Documents.Document doc, params string[] fields)
     {
         foreach (var field in fields)
         {
-            if (doc.Get(field) is { Length: > 0 } text && marker.GetBestFragment(highlight, field, text) is { Length: > 0 } fragment)
+            if (doc.Get(field) is { Length: > 0 } text && marker.Mark(field, text) is { Length: > 0 } fragment)
             {
                 return fragment.Trim();
             }

@@ -1,12 +1,14 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util.Automaton;
 
 namespace SharingHub.Search;
 
 /// <summary>
 /// Builds the Lucene query for the user's words. Each word must match (with five or more words, three in four must), in
 /// any text field, weighted title &gt; summary &gt; body &gt; transcript; it matches its stem exactly, as the head of a compound,
-/// by prefix (vaksine → vaksinering) and, from six letters on, with a typo. Phrases match stems in order; exclusions
+/// and by prefix (vaksine → vaksinering). A word of six letters or more that the index does not hold at all is taken for a
+/// typo and matched with one edit (not in the first letter): correctly spelt words never pay for fuzzy matching. Phrases match stems in order; exclusions
 /// remove every document that has the word or phrase. The query's size is bounded by <see cref="UserWords.MaxParts"/>.
 /// </summary>
 public sealed class SearchQueryBuilder(NorwegianAnalysis analysis)
@@ -17,8 +19,9 @@ public sealed class SearchQueryBuilder(NorwegianAnalysis analysis)
     private const float PrefixWeight = 0.3f;
     private const float FuzzyWeight = 0.4f;
 
+    /// <param name="reader">The index the query will run on: tells whether a word is unknown (a typo). Null: never fuzzy.</param>
     /// <returns>null when no word is left to look for (only stop words or punctuation).</returns>
-    public Query? Build(UserWords words)
+    public Query? Build(UserWords words, IndexReader? reader)
     {
         var query = new BooleanQuery(disableCoord: true);
         var groups = new List<Query>();
@@ -26,7 +29,7 @@ public sealed class SearchQueryBuilder(NorwegianAnalysis analysis)
         {
             foreach (var (stem, _) in analysis.Terms(SearchFields.Title, word))
             {
-                groups.Add(Word(stem, word.Length));
+                groups.Add(Word(stem, word.Length >= FuzzyFromLetters && reader is not null && Unknown(reader, stem)));
             }
         }
         foreach (var phrase in words.Phrases)
@@ -62,9 +65,13 @@ public sealed class SearchQueryBuilder(NorwegianAnalysis analysis)
     }
 
     /// <summary>One word in every field and every way it may appear.</summary>
-    private static BooleanQuery Word(string stem, int letters)
+    private static bool Unknown(IndexReader reader, string stem) =>
+        SearchFields.Text.All(t => reader.DocFreq(new Term(t.Field, stem)) == 0 && reader.DocFreq(new Term(SearchFields.Heads(t.Field), stem)) == 0);
+
+    private static BooleanQuery Word(string stem, bool fuzzy)
     {
         var any = new BooleanQuery(disableCoord: true);
+        var typo = fuzzy ? OneEdit(stem) : null;
         foreach (var (field, boost) in SearchFields.Text)
         {
             any.Add(new TermQuery(new Term(field, stem)) { Boost = boost }, Occur.SHOULD);
@@ -75,14 +82,20 @@ public sealed class SearchQueryBuilder(NorwegianAnalysis analysis)
                 prefix.MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(16);
                 any.Add(prefix, Occur.SHOULD);
             }
-            if (letters >= FuzzyFromLetters)
+            if (typo is not null)
             {
-                var edits = letters >= 10 ? 2 : 1;
-                any.Add(new FuzzyQuery(new Term(field, stem), edits, prefixLength: 1, maxExpansions: 16, transpositions: true) { Boost = boost * FuzzyWeight }, Occur.SHOULD);
+                any.Add(new AutomatonQuery(new Term(field, stem), typo) { Boost = boost * FuzzyWeight, MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(16) }, Occur.SHOULD);
             }
         }
         return any;
     }
+
+    /// <summary>
+    /// The words one edit (a transposition counts as one) from <paramref name="stem"/>, with its first letter kept, as one
+    /// automaton shared by every field: a FuzzyQuery would build its automata again for each field and index segment.
+    /// </summary>
+    private static Automaton OneEdit(string stem) =>
+        BasicOperations.Concatenate(BasicAutomata.MakeString(stem[..1]), new LevenshteinAutomata(stem[1..], withTranspositions: true).ToAutomaton(1));
 
     /// <summary>
     /// The stems of the phrase in order, in any one text field. A single word matches whole or as a compound head, so an
