@@ -35,11 +35,12 @@ public static class SearchFields
 
     public static bool IsHeads(string field) => field.EndsWith(HeadSuffix, StringComparison.Ordinal);
 
-    // Facets: indexed as terms for filtering; goal and fylke also as doc values for counting.
-    public const string Goal = "goal";
-    public const string Target = "target";
-    public const string Kommune = "kommune";
-    public const string Fylke = "fylke";
-    public const string Network = "network";
-    public const string Sector = "sector";
+    // Facets, named as the story listing names them (its filters are applied by name): indexed as terms for filtering;
+    // goal and fylke also as doc values for counting.
+    public const string Goal = Stories.StoryFacets.Goal;
+    public const string Target = Stories.StoryFacets.Target;
+    public const string Kommune = Stories.StoryFacets.Kommune;
+    public const string Fylke = Stories.StoryFacets.Fylke;
+    public const string Network = Stories.StoryFacets.Network;
+    public const string Sector = Stories.StoryFacets.Sector;
 }

@@ -92,6 +92,39 @@ public sealed class SearchIndexerKillTests
         await AssertFoundOnceEachAsync(hub, ids);
     }
 
+    [Fact]
+    public async Task AnInstanceWithNoSnapshotAsksForARebuildAndAnswersEmptyMeanwhile()
+    {
+        await using var hub = await HubApp.StartAsync(ManualIndexer);
+        await PublishTwoStoriesAsync(hub);
+        var storage = hub.Services.GetRequiredService<HubStorage>();
+        await storage.Queue(StorageSearchNoticeQueue.QueueName).ClearMessagesAsync();
+
+        var answer = await hub.CreateAnonymousClient().SearchAsync("kongekrabbe");
+
+        Assert.Equal(0, answer.GetProperty("total").GetInt32());
+        var queued = (await storage.Queue(StorageSearchNoticeQueue.QueueName).PeekMessagesAsync(32)).Value;
+        Assert.Equal(["rebuild"], queued.Select(m => m.MessageText));
+    }
+
+    [Fact]
+    public async Task ASnapshotPublishedByAnotherInstanceIsTakenAfterTheCheckInterval()
+    {
+        await using var hub = await HubApp.StartAsync(ManualIndexer);
+        await FreshIndexer(hub).DrainAsync(CancellationToken.None);
+        var visitor = hub.CreateAnonymousClient();
+        Assert.Equal(0, (await visitor.SearchAsync("kongekrabbe")).GetProperty("total").GetInt32());
+        var ids = await PublishTwoStoriesAsync(hub);
+        // Another instance's indexer: its own searcher, so this hub learns of the snapshot only from Blob Storage.
+        var elsewhere = ActivatorUtilities.CreateInstance<SearchIndexer>(hub.Services, ActivatorUtilities.CreateInstance<SearchIndexHolder>(hub.Services));
+        await elsewhere.DrainAsync(CancellationToken.None);
+
+        Assert.Equal(0, (await visitor.SearchAsync("kongekrabbe")).GetProperty("total").GetInt32()); // checked less than 3 s ago
+        hub.Clock.Advance(TimeSpan.FromSeconds(4));
+
+        await visitor.SearchUntilAsync("kongekrabbe", p => p.GetProperty("total").GetInt32() == ids.Length);
+    }
+
     private static SearchIndexer FreshIndexer(HubApp hub, ISearchNoticeQueue? queue = null, ISnapshotStore? snapshots = null) =>
         ActivatorUtilities.CreateInstance<SearchIndexer>(hub.Services, queue ?? Real<ISearchNoticeQueue>(hub), snapshots ?? Real<ISnapshotStore>(hub));
 
