@@ -22,6 +22,7 @@ public sealed class SearchIndexer(
     private const int MaxPublishAttempts = 5;
     private readonly SearchOptions settings = options.Value;
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly NorwegianAnalysis analysis = NorwegianAnalysis.ForIndex();
     private bool snapshotSeen;
     private IndexSnapshotBlob? lastPublished;
 
@@ -110,7 +111,7 @@ public sealed class SearchIndexer(
             // The snapshot this indexer published last is still current unless another indexer published since.
             var current = lastPublished is { } mine && await snapshots.GetETagAsync(ct) == mine.ETag ? mine : await snapshots.DownloadAsync(ct);
             var rebuild = current is null || notices.Any(n => n.IsRebuild);
-            var started = DateTimeOffset.UtcNow;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             using var directory = rebuild ? new RAMDirectory() : IndexSnapshot.Read(current!.Content);
             var documents = await ApplyAsync(directory, rebuild, notices, ct);
             var bytes = IndexSnapshot.Write(directory);
@@ -120,7 +121,7 @@ public sealed class SearchIndexer(
                 lastPublished = new IndexSnapshotBlob(bytes, etag);
                 holder.Install(bytes, etag);
                 logger.LogInformation("Published search snapshot {ETag}: {Notices} notices, {Kind}, {Documents} documents, {Bytes} bytes in {Ms} ms",
-                    etag, notices.Count, rebuild ? "rebuilt" : "updated", documents, bytes.Length, (int)(DateTimeOffset.UtcNow - started).TotalMilliseconds);
+                    etag, notices.Count, rebuild ? "rebuilt" : "updated", documents, bytes.Length, watch.ElapsedMilliseconds);
                 return;
             }
             catch (SnapshotConflictException) when (attempt < MaxPublishAttempts)
@@ -132,7 +133,7 @@ public sealed class SearchIndexer(
 
     private async Task<int> ApplyAsync(Lucene.Net.Store.Directory directory, bool rebuild, IReadOnlyList<SearchNotice> notices, CancellationToken ct)
     {
-        var config = new IndexWriterConfig(NorwegianAnalysis.Version, NorwegianAnalysis.ForIndex())
+        var config = new IndexWriterConfig(NorwegianAnalysis.Version, analysis)
         {
             OpenMode = rebuild ? OpenMode.CREATE : OpenMode.APPEND,
         };
