@@ -93,6 +93,7 @@ param containerNames string[] = [
   'webinar-assets'
   'webinar-transcripts'
   'teams-tokencache'
+  'search-index'
   'digest-outbox'
 ]
 
@@ -102,6 +103,8 @@ param queueNames string[] = [
   'digest-deliveries-poison'
   'webinar-asset-checks'
   'webinar-asset-checks-poison'
+  'search-notices'
+  'search-notices-poison'
 ]
 
 @description('Further app settings for the function app, merged over the defaults.')

@@ -16,5 +16,6 @@ public static class Scenarios
         ["digest-round"] = new DigestRoundBench(),
         ["stories"] = new StoriesBench(),
         ["pages"] = new PagesBench(),
+        ["search"] = new SearchBench(),
     };
 }

@@ -1,6 +1,7 @@
 using SharingHub.Common.Http;
 using SharingHub.Digests;
 using SharingHub.Hosting;
+using SharingHub.Search;
 using SharingHub.SelfHost;
 using SharingHub.SelfHost.Demo;
 using SharingHub.SelfHost.Routes;
@@ -20,6 +21,7 @@ builder.Services.AddDemoData(builder.Configuration, demo);
 builder.Services.AddWebinarCleanupSchedule();
 builder.Services.AddWebinarAssetChecks();
 builder.Services.AddDigestWorkers(builder.Configuration.GetValue("Digests:RunWorkers", true));
+builder.Services.AddSearchIndexer();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -34,6 +36,7 @@ api.MapAccess();
 api.MapFeedsAndModeration();
 api.MapWebinars();
 api.MapDigests();
+api.MapSearch();
 app.MapPages();
 
 await app.RunAsync();

@@ -6,6 +6,7 @@ using SharingHub.Feeds;
 using SharingHub.Moderation;
 using SharingHub.Digests;
 using SharingHub.Networks;
+using SharingHub.Search;
 using SharingHub.Storage;
 using SharingHub.Stories;
 using SharingHub.Webinars;
@@ -25,6 +26,7 @@ public static class SharingHubServiceCollectionExtensions
         services.AddFeeds().AddModeration();
         services.AddWebinars();
         services.AddDigests();
+        services.AddSearch(); // after Stories and Webinars: erasure asks the index last
         return services;
     }
 }

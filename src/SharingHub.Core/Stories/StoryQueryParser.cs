@@ -16,6 +16,25 @@ public static class StoryQueryParser
         {
             reader.Errors.Add(unknown, $"is not a filter; use {string.Join(", ", Known)}");
         }
+        var parsed = ReadFacets(reader) with
+        {
+            Status = Enum.Parse<StoryStatus>(reader.OneOf("status", StoryVocabulary.Statuses) ?? "published", ignoreCase: true),
+            From = reader.Timestamp("publishedFrom"),
+            To = EndOfDayIfDate(query, reader.Timestamp("publishedTo")),
+            Limit = reader.Int("limit", 1, 100) ?? 20,
+            ContinuationToken = reader.String("continuationToken", 200),
+        };
+        if (parsed.From > parsed.To)
+        {
+            reader.Errors.Add("publishedFrom", "must not be later than publishedTo");
+        }
+        reader.ThrowIfInvalid();
+        return parsed;
+    }
+
+    /// <summary>The facet filters (goal, target, kommune, fylke, network, sector), checked against the reference data; search reads them too.</summary>
+    public static StoryQuery ReadFacets(QueryReader reader)
+    {
         var reference = ReferenceData.Instance;
         var target = reader.String("target", 10);
         if (target is not null && !reference.TargetById.TryGetValue(target, out _))
@@ -37,7 +56,7 @@ public static class StoryQueryParser
         {
             reader.Errors.Add("network", "must be a network id such as 'trondelag'");
         }
-        var parsed = new StoryQuery
+        return new StoryQuery
         {
             Goal = reader.Int("goal", 1, 17),
             Target = target is null ? null : reference.TargetById.GetValueOrDefault(target)?.Id,
@@ -45,18 +64,7 @@ public static class StoryQueryParser
             Fylke = fylke,
             Network = network,
             Sector = reader.OneOf("sector", StoryVocabulary.Sectors),
-            Status = Enum.Parse<StoryStatus>(reader.OneOf("status", StoryVocabulary.Statuses) ?? "published", ignoreCase: true),
-            From = reader.Timestamp("publishedFrom"),
-            To = EndOfDayIfDate(query, reader.Timestamp("publishedTo")),
-            Limit = reader.Int("limit", 1, 100) ?? 20,
-            ContinuationToken = reader.String("continuationToken", 200),
         };
-        if (parsed.From > parsed.To)
-        {
-            reader.Errors.Add("publishedFrom", "must not be later than publishedTo");
-        }
-        reader.ThrowIfInvalid();
-        return parsed;
     }
 
     /// <summary>"publishedTo=2026-09-25" means up to and including that day, as a reader of the date expects.</summary>

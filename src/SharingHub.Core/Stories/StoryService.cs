@@ -4,6 +4,7 @@ using SharingHub.Common;
 using SharingHub.Common.Http;
 using SharingHub.Common.Idempotency;
 using SharingHub.Networks;
+using SharingHub.Search;
 
 namespace SharingHub.Stories;
 
@@ -12,6 +13,7 @@ public sealed class StoryService(
     IStoryStore store,
     NetworkService networks,
     IIdempotencyStore idempotency,
+    ISearchNoticeQueue searchNotices,
     TimeProvider clock,
     ILogger<StoryService> logger)
 {
@@ -80,6 +82,10 @@ public sealed class StoryService(
             return (raced.Story, false);
         }
         logger.LogInformation("Story {StoryId} created by {Source} for network {Network}", story.Id, story.Source, story.Network);
+        if (story.Status == StoryStatus.Published)
+        {
+            await searchNotices.NotifyAsync(SearchNotice.StoryKind, [story.Id], logger, ct);
+        }
         return (story, true);
     }
 
@@ -139,6 +145,10 @@ public sealed class StoryService(
             if (await store.ReplaceAsync(current, changed, ct))
             {
                 logger.LogInformation("Story {StoryId} is now {Status} at version {Version}", id, changed.Status, changed.Version);
+                if (current.Story.Status == StoryStatus.Published || changed.Status == StoryStatus.Published)
+                {
+                    await searchNotices.NotifyAsync(SearchNotice.StoryKind, [id], logger, ct); // published, changed, withdrawn or erased
+                }
                 return changed;
             }
             if (expectedVersion is not null || attempt >= 3)

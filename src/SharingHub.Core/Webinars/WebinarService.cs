@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SharingHub.Common;
 using SharingHub.Common.Http;
+using SharingHub.Search;
 using SharingHub.Stories;
 using SharingHub.Webinars.Transcripts;
 
@@ -11,6 +12,7 @@ public sealed class WebinarService(
     IWebinarStore store,
     ITranscriptStore transcripts,
     StoryService stories,
+    ISearchNoticeQueue searchNotices,
     TimeProvider clock,
     ILogger<WebinarService> logger)
 {
@@ -31,6 +33,10 @@ public sealed class WebinarService(
         };
         await store.CreateAsync(webinar, ct);
         logger.LogInformation("Webinar {WebinarId} created for {StartsAt:O} in series {Series}", webinar.Id, webinar.StartsAt, webinar.Series);
+        if (webinar.Status == WebinarStatus.Published)
+        {
+            await searchNotices.NotifyAsync(SearchNotice.EpisodeKind, [webinar.Id], logger, ct);
+        }
         return Present(webinar);
     }
 
@@ -127,6 +133,10 @@ public sealed class WebinarService(
             var changed = change(current.Webinar) with { UpdatedAt = clock.GetUtcNow(), Version = current.Webinar.Version + 1 };
             if (await store.ReplaceAsync(current, changed, ct))
             {
+                if (current.Webinar.Status == WebinarStatus.Published || changed.Status == WebinarStatus.Published)
+                {
+                    await searchNotices.NotifyAsync(SearchNotice.EpisodeKind, [id], logger, ct); // published, edited, or its transcript added
+                }
                 return changed;
             }
             if (expectedVersion is not null || attempt >= 3)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using SharingHub.Common;
 using SharingHub.Common.Http;
 using SharingHub.Networks;
+using SharingHub.Search;
 
 namespace SharingHub.Stories.Import;
 
@@ -12,7 +13,7 @@ namespace SharingHub.Stories.Import;
 /// invalid rows are reported by row, field and reason. Source + network + source id is the natural key, so a file
 /// imported twice creates nothing new.
 /// </summary>
-public sealed class StoryImporter(StoryService stories, IStoryStore store, NetworkService networks, TimeProvider clock, ILogger<StoryImporter> logger)
+public sealed class StoryImporter(StoryService stories, IStoryStore store, NetworkService networks, ISearchNoticeQueue searchNotices, TimeProvider clock, ILogger<StoryImporter> logger)
 {
     public const int MaxBytes = 10 * 1024 * 1024;
     public const int MaxRows = 5_000;
@@ -104,6 +105,10 @@ public sealed class StoryImporter(StoryService stories, IStoryStore store, Netwo
         }
 
         var outcomes = await store.CreateManyAsync(pending.Select(p => (p.Story, (string?)p.Key)).ToList(), ct);
+        if (status == StoryStatus.Published)
+        {
+            await searchNotices.NotifyAsync(SearchNotice.StoryKind, [.. outcomes.Where(o => o.Created).Select(o => o.StoryId)], logger, ct);
+        }
         foreach (var ((row, _, _), outcome) in pending.Zip(outcomes))
         {
             results[row.Row] = new ImportRowResult(row.Row,
