@@ -30,6 +30,7 @@ public sealed class DigestRound(
     public async Task<RoundResult> RunOnceAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var all = await subscriptions.ListAsync(null, ct);
         var lastWebinar = all.Any(s => s.Cadence.Kind == CadenceKind.AfterWebinar) ? await webinars.GetLastEpisodeDayAsync(now, ct) : null;
         var due = all
@@ -51,51 +52,68 @@ public sealed class DigestRound(
         // it is still pending, and compose nothing new for it.
         var earlier = deliveries.FindManyAsync([.. due.Values.Select(d => d.DeliveryId)], ct);
         await Task.WhenAll(snapshot, assets, next, carried, earlier);
+        var read = watch.Elapsed;
         var enqueued = new List<string>(await RequeueAsync([.. earlier.Result.Values.Where(d => d.Status == DeliveryStatus.Pending)], ct));
 
         // Composing is CPU work and writing is storage work: the one feeds the other, so the first digests are queued
         // (and posted) while the rest are still being composed.
         var pending = due.Values.Where(d => !earlier.Result.ContainsKey(d.DeliveryId)).OrderBy(d => d.Subscription.CreatedAt).ToList();
         var composedCount = 0;
-        var digests = System.Threading.Channels.Channel.CreateUnbounded<(Delivery Delivery, string Html)>(new() { SingleReader = true, SingleWriter = true });
-        var composing = Task.Run(() =>
+        var composing = TimeSpan.Zero; // time spent composing, not waiting for room
+        // Bounded, so that composing never holds more than a few transactions' worth of messages in memory.
+        var digests = System.Threading.Channels.Channel.CreateBounded<(Delivery Delivery, string Html)>(
+            new System.Threading.Channels.BoundedChannelOptions(2 * WriteChunk) { SingleReader = true, SingleWriter = true });
+        var composer = Task.Run(async () =>
         {
             try
             {
                 var renderer = Renderer();
+                var busy = System.Diagnostics.Stopwatch.StartNew();
                 foreach (var digest in Compose(pending, snapshot.Result, assets.Result, next.Result, carried.Result, renderer, now))
                 {
                     composedCount++;
-                    digests.Writer.TryWrite(digest);
+                    busy.Stop();
+                    await digests.Writer.WriteAsync(digest, ct);
+                    busy.Start();
                 }
-                digests.Writer.Complete();
+                composing = busy.Elapsed;
+                digests.Writer.TryComplete();
             }
             catch (Exception ex)
             {
-                digests.Writer.Complete(ex);
+                digests.Writer.TryComplete(ex);
             }
         }, ct);
 
         var marked = new HashSet<string>(StringComparer.Ordinal);
         var chunk = new List<(Delivery Delivery, string Html)>(WriteChunk);
-        while (await digests.Reader.WaitToReadAsync(ct))
+        try
         {
-            chunk.Clear();
-            while (chunk.Count < WriteChunk && digests.Reader.TryRead(out var digest))
+            while (await digests.Reader.WaitToReadAsync(ct))
             {
-                chunk.Add(digest);
+                chunk.Clear();
+                while (chunk.Count < WriteChunk && digests.Reader.TryRead(out var digest))
+                {
+                    chunk.Add(digest);
+                }
+                enqueued.AddRange(await WriteAndQueueAsync(chunk, ct));
+                // Only once queued: a round that stops before this leaves them due, and the next finds their rows and
+                // queues them.
+                await MarkScheduledAsync(due, chunk.Select(c => c.Delivery.SubscriptionId), ct);
+                marked.UnionWith(chunk.Select(c => c.Delivery.SubscriptionId));
             }
-            enqueued.AddRange(await WriteAndQueueAsync(chunk, ct));
-            // Only once queued: a round that stops before this leaves them due, and the next finds their rows and queues
-            // them. Right after, before the worker records their first posts on the same rows.
-            await MarkScheduledAsync(due, chunk.Select(c => c.Delivery.SubscriptionId), ct);
-            marked.UnionWith(chunk.Select(c => c.Delivery.SubscriptionId));
         }
-        await composing;
+        finally
+        {
+            digests.Writer.TryComplete(); // a write that failed stops the composing, which would otherwise wait for room
+        }
+        await composer;
         await MarkScheduledAsync(due, due.Keys.Where(id => !marked.Contains(id)), ct);
 
         var nothingNew = due.Count - composedCount - earlier.Result.Count;
-        logger.LogInformation("Digest round: {Due} due, {Enqueued} queued, {NothingNew} with nothing new", due.Count, enqueued.Count, nothingNew);
+        logger.LogInformation(
+            "Digest round: {Due} due, {Enqueued} queued, {NothingNew} with nothing new; read in {ReadMs} ms, composed in {ComposeMs} ms, done after {TotalMs} ms",
+            due.Count, enqueued.Count, nothingNew, (int)read.TotalMilliseconds, (int)composing.TotalMilliseconds, (int)watch.Elapsed.TotalMilliseconds);
         return new RoundResult(all.Count, due.Count, enqueued.Count, nothingNew, enqueued);
     }
 
@@ -168,9 +186,9 @@ public sealed class DigestRound(
     {
         // Recorded for the channel before any is posted: no later digest there repeats them.
         await deliveries.AddCarriedAsync(pending, ct);
-        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (delivery, token) =>
-            await queue.EnqueueAsync(delivery.Id, token));
-        return [.. pending.Select(d => d.Id)];
+        IReadOnlyList<string> ids = [.. pending.Select(d => d.Id)];
+        await queue.EnqueueAsync(ids, ct);
+        return ids;
     }
 
     private static Delivery NewDelivery(Subscription subscription, DateTimeOffset occurrence, DateTimeOffset since, DigestContent content, DateTimeOffset now)

@@ -138,6 +138,40 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
         }
     }
 
+    public async Task<IReadOnlyDictionary<string, string?>> ReplaceManyAsync(IReadOnlyList<(string Id, string Stamp, Delivery Updated)> changes, CancellationToken ct)
+    {
+        if (changes.Count == 1)
+        {
+            var (id, stamp, updated) = changes[0];
+            return new Dictionary<string, string?>(StringComparer.Ordinal) { [id] = await ReplaceAsync(id, stamp, updated, ct) };
+        }
+        var stamps = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var batches = changes.GroupBy(c => Partition(c.Updated.Period)).SelectMany(g => g.Chunk(BatchSize)).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (batch, token) =>
+        {
+            IReadOnlyList<string?> result;
+            try
+            {
+                // Merges, like ReplaceAsync: the Html column stays as it was added.
+                var response = await Deliveries.SubmitTransactionAsync(
+                    batch.Select(c => new TableTransactionAction(TableTransactionActionType.UpdateMerge, Entity(c.Updated, html: null), new ETag(c.Stamp))), token);
+                result = [.. response.Value.Select(r => r.Headers.ETag?.ToString())];
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+            {
+                result = [.. batch.Select(_ => (string?)null)];
+            }
+            lock (stamps)
+            {
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    stamps[batch[i].Id] = result[i];
+                }
+            }
+        });
+        return stamps;
+    }
+
     public async Task<IReadOnlyList<Delivery>> ListAsync(string? subscriptionId, DeliveryStatus? status, int limit, CancellationToken ct)
     {
         var statusName = status?.ToString();
