@@ -24,6 +24,7 @@ public sealed class DigestRound(
     ILogger<DigestRound> logger)
 {
     private const int WriteChunk = 100; // one transaction's worth: the first messages go out while later ones are written
+    private const int ParallelChunks = 4;
 
     private readonly DigestOptions settings = options.Value;
 
@@ -85,28 +86,52 @@ public sealed class DigestRound(
             }
         }, ct);
 
+        // A chunk's steps go in order (rows, what they carry, their messages, the marks), but up to ParallelChunks chunks
+        // go at once: each step waits for storage, and one chunk after another would add those waits up.
         var marked = new HashSet<string>(StringComparer.Ordinal);
-        var chunk = new List<(Delivery Delivery, string Html)>(WriteChunk);
+        var writing = new List<Task>();
+        using var slots = new SemaphoreSlim(ParallelChunks);
         try
         {
             while (await digests.Reader.WaitToReadAsync(ct))
             {
-                chunk.Clear();
+                var chunk = new List<(Delivery Delivery, string Html)>(WriteChunk);
                 while (chunk.Count < WriteChunk && digests.Reader.TryRead(out var digest))
                 {
                     chunk.Add(digest);
                 }
-                enqueued.AddRange(await WriteAndQueueAsync(chunk, ct));
-                // Only once queued: a round that stops before this leaves them due, and the next finds their rows and
-                // queues them.
-                await MarkScheduledAsync(due, chunk.Select(c => c.Delivery.SubscriptionId), ct);
-                marked.UnionWith(chunk.Select(c => c.Delivery.SubscriptionId));
+                await slots.WaitAsync(ct);
+                writing.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        var ids = await WriteAndQueueAsync(chunk, ct);
+                        // Only once queued: a round that stops before this leaves them due, and the next finds their rows
+                        // and queues them.
+                        await MarkScheduledAsync(due, chunk.Select(c => c.Delivery.SubscriptionId), ct);
+                        lock (marked)
+                        {
+                            enqueued.AddRange(ids);
+                            marked.UnionWith(chunk.Select(c => c.Delivery.SubscriptionId));
+                        }
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }, ct));
+                writing.RemoveAll(t => t.IsCompletedSuccessfully);
+                if (writing.Find(t => t.IsFaulted) is { } failed)
+                {
+                    await failed;
+                }
             }
         }
         finally
         {
             digests.Writer.TryComplete(); // a write that failed stops the composing, which would otherwise wait for room
         }
+        await Task.WhenAll(writing);
         await composer;
         await MarkScheduledAsync(due, due.Keys.Where(id => !marked.Contains(id)), ct);
 
