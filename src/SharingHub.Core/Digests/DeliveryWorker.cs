@@ -48,7 +48,14 @@ public sealed class DeliveryWorker(
     TimeProvider clock,
     ILogger<DeliveryWorker> logger)
 {
+    /// <summary>
+    /// How long this process reuses a connection it read: a round posts to many channels of each connection within
+    /// seconds. One marked broken elsewhere meanwhile fails here at sign-in the same way.
+    /// </summary>
+    private static readonly TimeSpan ConnectionFresh = TimeSpan.FromSeconds(30);
+
     private readonly DigestOptions settings = options.Value;
+    private readonly ConcurrentDictionary<string, (Task<TeamsConnection?> Read, DateTimeOffset At)> connectionReads = new(StringComparer.Ordinal);
 
     public async Task<DeliveryOutcome> DeliverAsync(string deliveryId, CancellationToken ct) =>
         (await DeliverManyAsync([deliveryId], ct))[deliveryId];
@@ -66,12 +73,20 @@ public sealed class DeliveryWorker(
         return batch.Outcomes;
     }
 
-    /// <summary>What one message's deliveries share: their outcomes, the sent ones to record, one read per connection.</summary>
+    /// <summary>What one message's deliveries share: their outcomes and the sent ones to record.</summary>
     private sealed class Batch
     {
         public ConcurrentDictionary<string, DeliveryOutcome> Outcomes { get; } = new(StringComparer.Ordinal);
         public ConcurrentBag<Delivery> Finished { get; } = [];
-        public ConcurrentDictionary<string, Task<TeamsConnection?>> Connections { get; } = new(StringComparer.Ordinal);
+    }
+
+    private Task<TeamsConnection?> ConnectionAsync(string id, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return connectionReads.AddOrUpdate(
+            id,
+            _ => (connections.FindAsync(id, ct), now),
+            (_, known) => known.At + ConnectionFresh > now && !known.Read.IsFaulted && !known.Read.IsCanceled ? known : (connections.FindAsync(id, ct), now)).Read;
     }
 
     private sealed record Claimed(Delivery Delivery, string Stamp, string Html, bool EverClaimed);
@@ -154,7 +169,7 @@ public sealed class DeliveryWorker(
         {
             messageId = delivery.Outbox
                 ? await KeepInOutboxAsync(delivery, claimed.Html, ct)
-                : await PostOnceAsync(delivery, claimed.Html, claimed.EverClaimed, batch, ct);
+                : await PostOnceAsync(delivery, claimed.Html, claimed.EverClaimed, ct);
         }
         catch (TeamsGraphException ex) when (ex.IsTransient)
         {
@@ -239,9 +254,9 @@ public sealed class DeliveryWorker(
         return pending;
     }
 
-    private async Task<string> PostOnceAsync(Delivery delivery, string html, bool everClaimed, Batch batch, CancellationToken ct)
+    private async Task<string> PostOnceAsync(Delivery delivery, string html, bool everClaimed, CancellationToken ct)
     {
-        var connection = await batch.Connections.GetOrAdd(delivery.ConnectionId!, id => connections.FindAsync(id, ct))
+        var connection = await ConnectionAsync(delivery.ConnectionId!, ct)
             ?? throw new TeamsGraphException(404, null, $"the Teams connection {delivery.ConnectionId} no longer exists");
         if (connection.Status == TeamsConnectionStatus.Broken)
         {
@@ -344,7 +359,12 @@ public sealed class DeliveryWorker(
 
     private async Task BreakConnectionAsync(string? connectionId, string reason, CancellationToken ct)
     {
-        if (connectionId is null || await connections.FindAsync(connectionId, ct) is not { } connection)
+        if (connectionId is null)
+        {
+            return;
+        }
+        connectionReads.TryRemove(connectionId, out _);
+        if (await connections.FindAsync(connectionId, ct) is not { } connection)
         {
             return;
         }
