@@ -70,7 +70,7 @@ public sealed class DigestRound(
             {
                 var renderer = Renderer();
                 var busy = System.Diagnostics.Stopwatch.StartNew();
-                foreach (var digest in Compose(pending, snapshot.Result, assets.Result, next.Result, carried.Result, renderer, now))
+                foreach (var digest in Compose(pending, DigestComposer.NewestFirst(snapshot.Result), assets.Result, next.Result, carried.Result, renderer, now))
                 {
                     composedCount++;
                     busy.Stop();
@@ -144,13 +144,13 @@ public sealed class DigestRound(
 
     /// <summary>One channel's subscriptions oldest first, each seeing what the ones before it carried; empty digests are skipped.</summary>
     private IEnumerable<(Delivery Delivery, string Html)> Compose(
-        IReadOnlyList<Due> due, IReadOnlyList<Story> snapshot, IReadOnlyList<DigestAsset> assets, DigestEpisode? next, CarriedItems carried, DigestRenderer renderer, DateTimeOffset now)
+        IReadOnlyList<Due> due, IReadOnlyList<Story> newestFirst, IReadOnlyList<DigestAsset> assets, DigestEpisode? next, CarriedItems carried, DigestRenderer renderer, DateTimeOffset now)
     {
         foreach (var (subscription, occurrence) in due)
         {
             var since = Since(subscription);
             var channel = ChannelKey.Of(subscription.TeamId, subscription.ChannelId);
-            var content = DigestComposer.Compose(DigestComposer.Candidates(subscription, snapshot, since), assets, next, carried.For(channel, since), since);
+            var content = DigestComposer.Compose(DigestComposer.Candidates(subscription, newestFirst, since), assets, next, carried.For(channel, since), since);
             if (content.IsEmpty)
             {
                 continue;
@@ -176,7 +176,7 @@ public sealed class DigestRound(
         var snapshot = await stories.ListPublishedSinceAsync(since, ct);
         var carried = await deliveries.GetCarriedAsync(since, ct);
         var content = DigestComposer.Compose(
-            DigestComposer.Candidates(subscription, snapshot, since),
+            DigestComposer.Candidates(subscription, DigestComposer.NewestFirst(snapshot), since),
             await webinars.GetNewAssetsAsync(since, ct),
             await webinars.GetNextEpisodeAsync(now, ct),
             carried.For(ChannelKey.Of(subscription.TeamId, subscription.ChannelId), since),
