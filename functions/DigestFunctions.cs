@@ -26,12 +26,12 @@ public sealed class DigestFunctions(
         round.RunOnceAsync(ct);
 
     [Function(nameof(DeliverDigest))]
-    public Task DeliverDigest([QueueTrigger(StorageDeliveryQueue.QueueName, Connection = "Storage")] string deliveryId, CancellationToken ct) =>
-        worker.HandleQueuedAsync(deliveryId, ct);
+    public Task DeliverDigest([QueueTrigger(StorageDeliveryQueue.QueueName, Connection = "Storage")] string message, CancellationToken ct) =>
+        worker.HandleQueuedAsync(message, ct);
 
     [Function(nameof(DeliverDigestPoison))]
-    public Task DeliverDigestPoison([QueueTrigger(StorageDeliveryQueue.QueueName + "-poison", Connection = "Storage")] string deliveryId, CancellationToken ct) =>
-        worker.MarkFailedAsync(deliveryId, "The delivery crashed on every attempt and was moved to the poison queue.", ct);
+    public Task DeliverDigestPoison([QueueTrigger(StorageDeliveryQueue.QueueName + "-poison", Connection = "Storage")] string message, CancellationToken ct) =>
+        worker.HandlePoisonAsync(message, ct);
 
     [Function(nameof(ListSubscriptions))]
     public Task<IResult> ListSubscriptions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/subscriptions")] HttpRequest request, CancellationToken ct) =>

@@ -218,7 +218,7 @@ public sealed partial class UploadBench : IScenario
         }
     }
 
-    private static class Memory
+    internal static class Memory
     {
         public readonly record struct Reading(double RssMb, double HwmMb);
 

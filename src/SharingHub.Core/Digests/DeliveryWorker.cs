@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SharingHub.Common;
@@ -27,9 +28,11 @@ public enum DeliveryOutcome
 }
 
 /// <summary>
-/// Posts one delivery exactly once. The delivery row is the lock: a worker claims it (pending → sending, conditional
+/// Posts each delivery exactly once. The delivery row is the lock: a worker claims it (pending → sending, conditional
 /// on the row's ETag), posts, then records sent. A worker that finds a delivery someone once claimed (a crash, an
 /// expired lease, a retry) first looks in the channel for the message carrying the delivery's marker before posting.
+/// The deliveries of one queue message go through these steps together: each row is read by itself, but they are
+/// claimed in one transaction, recorded sent in another, and their subscriptions moved on in a third.
 /// </summary>
 public sealed class DeliveryWorker(
     IDeliveryStore deliveries,
@@ -45,86 +48,179 @@ public sealed class DeliveryWorker(
     TimeProvider clock,
     ILogger<DeliveryWorker> logger)
 {
+    /// <summary>
+    /// How long this process reuses a connection it read: a round posts to many channels of each connection within
+    /// seconds. One marked broken elsewhere meanwhile fails here at sign-in the same way.
+    /// </summary>
+    private static readonly TimeSpan ConnectionFresh = TimeSpan.FromSeconds(30);
+
     private readonly DigestOptions settings = options.Value;
+    private readonly ConcurrentDictionary<string, (Task<TeamsConnection?> Read, DateTimeOffset At)> connectionReads = new(StringComparer.Ordinal);
 
-    public async Task<DeliveryOutcome> DeliverAsync(string deliveryId, CancellationToken ct)
+    public async Task<DeliveryOutcome> DeliverAsync(string deliveryId, CancellationToken ct) =>
+        (await DeliverManyAsync([deliveryId], ct))[deliveryId];
+
+    /// <summary>
+    /// Delivers the deliveries of one queue message, each exactly once, as <see cref="DeliverAsync"/> would one by one.
+    /// A crash part-way leaves each of them where a crash of <see cref="DeliverAsync"/> would: the message comes back
+    /// and the next attempt finds every delivery's own state on its row.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, DeliveryOutcome>> DeliverManyAsync(IReadOnlyList<string> deliveryIds, CancellationToken ct)
     {
-        var stored = await deliveries.GetAsync(deliveryId, ct);
-        if (stored is null)
-        {
-            logger.LogWarning("Delivery {DeliveryId} does not exist; dropping its message", deliveryId);
-            return DeliveryOutcome.Missing;
-        }
-        var delivery = stored.Delivery;
+        var batch = new Batch();
+        await DeliverTogetherAsync([.. deliveryIds.Distinct(StringComparer.Ordinal)], batch, ct);
+        await FinishAsync([.. batch.Finished], ct);
+        return batch.Outcomes;
+    }
+
+    /// <summary>What one message's deliveries share: their outcomes and the sent ones to record.</summary>
+    private sealed class Batch
+    {
+        public ConcurrentDictionary<string, DeliveryOutcome> Outcomes { get; } = new(StringComparer.Ordinal);
+        public ConcurrentBag<Delivery> Finished { get; } = [];
+    }
+
+    private Task<TeamsConnection?> ConnectionAsync(string id, CancellationToken ct)
+    {
         var now = clock.GetUtcNow();
-        switch (delivery.Status)
+        return connectionReads.AddOrUpdate(
+            id,
+            _ => (connections.FindAsync(id, ct), now),
+            (_, known) => known.At + ConnectionFresh > now && !known.Read.IsFaulted && !known.Read.IsCanceled ? known : (connections.FindAsync(id, ct), now)).Read;
+    }
+
+    private sealed record Claimed(Delivery Delivery, string Stamp, string Html, bool EverClaimed);
+
+    private async Task DeliverTogetherAsync(IReadOnlyList<string> ids, Batch batch, CancellationToken ct)
+    {
+        var rows = await Task.WhenAll(ids.Select(id => deliveries.GetAsync(id, ct)));
+        var now = clock.GetUtcNow();
+        var claims = new List<(StoredDelivery Stored, Delivery Claim)>();
+        foreach (var (id, stored) in ids.Zip(rows))
         {
-            case DeliveryStatus.Sent:
-                await FinishAsync(delivery, ct); // a crash after recording may have left the bookkeeping undone
-                return DeliveryOutcome.AlreadyDone;
-            case DeliveryStatus.Failed:
-                return DeliveryOutcome.AlreadyDone;
-            case DeliveryStatus.Sending when delivery.ClaimedAt + TimeSpan.FromSeconds(settings.LeaseSeconds) > now:
-                return DeliveryOutcome.Busy;
+            switch (stored?.Delivery.Status)
+            {
+                case null:
+                    logger.LogWarning("Delivery {DeliveryId} does not exist; dropping its message", id);
+                    batch.Outcomes[id] = DeliveryOutcome.Missing;
+                    continue;
+                case DeliveryStatus.Sent:
+                    batch.Finished.Add(stored.Delivery); // a crash after recording may have left the bookkeeping undone
+                    batch.Outcomes[id] = DeliveryOutcome.AlreadyDone;
+                    continue;
+                case DeliveryStatus.Failed:
+                    batch.Outcomes[id] = DeliveryOutcome.AlreadyDone;
+                    continue;
+                case DeliveryStatus.Sending when stored.Delivery.ClaimedAt + TimeSpan.FromSeconds(settings.LeaseSeconds) > now:
+                    batch.Outcomes[id] = DeliveryOutcome.Busy;
+                    continue;
+            }
+            claims.Add((stored, stored.Delivery with { Status = DeliveryStatus.Sending, ClaimedAt = now, Attempts = stored.Delivery.Attempts + 1, Reason = null }));
+        }
+        if (claims.Count == 0)
+        {
+            return;
         }
 
-        var claimed = delivery with { Status = DeliveryStatus.Sending, ClaimedAt = now, Attempts = delivery.Attempts + 1, Reason = null };
-        var stamp = await deliveries.ReplaceAsync(deliveryId, stored.Stamp, claimed, ct);
-        if (stamp is null)
+        var stamps = await deliveries.ReplaceManyAsync([.. claims.Select(c => (c.Claim.Id, c.Stored.Stamp, c.Claim))], ct);
+        var lost = claims.Where(c => stamps[c.Claim.Id] is null).Select(c => c.Claim.Id).ToList();
+        if (claims.Count == 1 && lost.Count == 1)
         {
-            logger.LogInformation("Delivery {DeliveryId} was claimed by another worker", deliveryId);
-            return DeliveryOutcome.Busy;
+            logger.LogInformation("Delivery {DeliveryId} was claimed by another worker", lost[0]);
+            batch.Outcomes[lost[0]] = DeliveryOutcome.Busy;
+            return;
         }
-        await faults.AfterClaimAsync(deliveryId);
+        // One of a transaction's rows changed since it was read, so none of that transaction was claimed: each on its own.
+        var alone = Task.WhenAll(lost.Select(id => DeliverTogetherAsync([id], batch, ct)));
+        var ours = claims
+            .Where(c => stamps[c.Claim.Id] is not null)
+            .Select(c => new Claimed(c.Claim, stamps[c.Claim.Id]!, c.Stored.Html, EverClaimed: c.Stored.Delivery.Attempts > 0))
+            .ToList();
+        foreach (var claimed in ours)
+        {
+            await faults.AfterClaimAsync(claimed.Delivery.Id);
+        }
+        var posted = (await Task.WhenAll(ours.Select(c => PostAsync(c, batch, ct)))).OfType<(Claimed Claimed, Delivery Sent)>().ToList();
+        var recorded = await deliveries.ReplaceManyAsync([.. posted.Select(p => (p.Sent.Id, p.Claimed.Stamp, p.Sent))], ct);
+        foreach (var (claimed, sent) in posted)
+        {
+            // A transaction of several that failed: record each on its own, so one taken over does not hold up the rest.
+            var stamp = recorded[sent.Id] ?? (posted.Count > 1 ? await deliveries.ReplaceAsync(sent.Id, claimed.Stamp, sent, ct) : null);
+            if (stamp is null)
+            {
+                // Our lease ran out and another worker took over; it finds our message by its marker and records it.
+                logger.LogWarning("Delivery {DeliveryId} was taken over before it could be recorded", sent.Id);
+                batch.Outcomes[sent.Id] = DeliveryOutcome.Busy;
+                continue;
+            }
+            batch.Finished.Add(sent);
+            batch.Outcomes[sent.Id] = DeliveryOutcome.Sent;
+            logger.LogInformation("Delivered digest {DeliveryId} to channel {ChannelId} as message {MessageId}", sent.Id, sent.ChannelId, sent.MessageId);
+        }
+        await alone;
+    }
 
+    /// <summary>Posts a claimed delivery; returns it as sent, or null when it was released or failed (its outcome set).</summary>
+    private async Task<(Claimed Claimed, Delivery Sent)?> PostAsync(Claimed claimed, Batch batch, CancellationToken ct)
+    {
+        var delivery = claimed.Delivery;
         string messageId;
         try
         {
-            messageId = claimed.Outbox
-                ? await KeepInOutboxAsync(claimed, stored.Html, ct)
-                : await PostOnceAsync(claimed, stored.Html, everClaimed: delivery.Attempts > 0, ct);
+            messageId = delivery.Outbox
+                ? await KeepInOutboxAsync(delivery, claimed.Html, ct)
+                : await PostOnceAsync(delivery, claimed.Html, claimed.EverClaimed, ct);
         }
         catch (TeamsGraphException ex) when (ex.IsTransient)
         {
-            return await ReleaseAsync(claimed, stamp, $"Teams is busy ({ex.Status}); will retry", ct);
+            batch.Outcomes[delivery.Id] = await ReleaseAsync(delivery, claimed.Stamp, $"Teams is busy ({ex.Status}); will retry", ct);
+            return null;
         }
         catch (DailyCapReachedException)
         {
-            return await ReleaseAsync(claimed, stamp, "the channel's daily message cap is reached; will retry", ct);
+            batch.Outcomes[delivery.Id] = await ReleaseAsync(delivery, claimed.Stamp, "the channel's daily message cap is reached; will retry", ct);
+            return null;
         }
         catch (TeamsGraphException ex)
         {
-            return await FailAsync(claimed, stamp, $"Teams answered {ex.Status}: {ex.Reason}", ct);
+            batch.Outcomes[delivery.Id] = await FailAsync(delivery, claimed.Stamp, $"Teams answered {ex.Status}: {ex.Reason}", ct);
+            return null;
         }
         catch (TeamsAuthException ex)
         {
-            await BreakConnectionAsync(claimed.ConnectionId, ex.Message, ct);
-            return await FailAsync(claimed, stamp, $"The Teams connection cannot sign in: {ex.Message}", ct);
+            await BreakConnectionAsync(delivery.ConnectionId, ex.Message, ct);
+            batch.Outcomes[delivery.Id] = await FailAsync(delivery, claimed.Stamp, $"The Teams connection cannot sign in: {ex.Message}", ct);
+            return null;
         }
-        await faults.AfterPostAsync(deliveryId);
-
-        var sent = claimed with { Status = DeliveryStatus.Sent, SentAt = clock.GetUtcNow(), MessageId = messageId };
-        if (await deliveries.ReplaceAsync(deliveryId, stamp, sent, ct) is null)
-        {
-            // Our lease ran out and another worker took over; it finds our message by its marker and records it.
-            logger.LogWarning("Delivery {DeliveryId} was taken over before it could be recorded", deliveryId);
-            return DeliveryOutcome.Busy;
-        }
-        await FinishAsync(sent, ct);
-        logger.LogInformation("Delivered digest {DeliveryId} to channel {ChannelId} as message {MessageId}", deliveryId, sent.ChannelId, messageId);
-        return DeliveryOutcome.Sent;
+        await faults.AfterPostAsync(delivery.Id);
+        return (claimed, delivery with { Status = DeliveryStatus.Sent, SentAt = clock.GetUtcNow(), MessageId = messageId });
     }
 
     /// <summary>
-    /// The Functions queue trigger's entry. A delivery that cannot go now (another worker holds it, Teams is busy) is
-    /// queued again for after the lease, so the runtime's own retries and poison queue are left for real crashes.
+    /// The Functions queue trigger's entry: a message's deliveries. One that cannot go now (another worker holds it,
+    /// Teams is busy) is queued again for after the lease, so the runtime's own retries and poison queue are left for
+    /// real crashes.
     /// </summary>
-    public async Task HandleQueuedAsync(string deliveryId, CancellationToken ct)
+    public async Task HandleQueuedAsync(string message, CancellationToken ct)
     {
-        var outcome = await DeliverAsync(deliveryId, ct);
-        if (outcome is DeliveryOutcome.Busy or DeliveryOutcome.Retry)
+        var outcomes = await DeliverManyAsync(DeliveryMessage.Parse(message), ct);
+        var again = Postponed(outcomes);
+        if (again.Count > 0)
         {
-            await queue.EnqueueLaterAsync(deliveryId, TimeSpan.FromSeconds(settings.LeaseSeconds), ct);
+            await queue.EnqueueLaterAsync(again, TimeSpan.FromSeconds(settings.LeaseSeconds), ct);
+        }
+    }
+
+    /// <summary>The deliveries of a message that could not go now (busy or throttled) and come back later.</summary>
+    public static IReadOnlyList<string> Postponed(IReadOnlyDictionary<string, DeliveryOutcome> outcomes) =>
+        [.. outcomes.Where(o => o.Value is DeliveryOutcome.Busy or DeliveryOutcome.Retry).Select(o => o.Key)];
+
+    /// <summary>The poison path of the Functions app: the queue gave up on this message.</summary>
+    public async Task HandlePoisonAsync(string message, CancellationToken ct)
+    {
+        foreach (var id in DeliveryMessage.Parse(message))
+        {
+            await MarkFailedAsync(id, "The delivery crashed on every attempt and was moved to the poison queue.", ct);
         }
     }
 
@@ -160,7 +256,7 @@ public sealed class DeliveryWorker(
 
     private async Task<string> PostOnceAsync(Delivery delivery, string html, bool everClaimed, CancellationToken ct)
     {
-        var connection = await connections.FindAsync(delivery.ConnectionId!, ct)
+        var connection = await ConnectionAsync(delivery.ConnectionId!, ct)
             ?? throw new TeamsGraphException(404, null, $"the Teams connection {delivery.ConnectionId} no longer exists");
         if (connection.Status == TeamsConnectionStatus.Broken)
         {
@@ -211,12 +307,19 @@ public sealed class DeliveryWorker(
     }
 
     /// <summary>
-    /// Moves the subscription on past a sent digest. Idempotent: a redelivery may run it again. (What the digest carried
-    /// was recorded for the channel when it was composed.)
+    /// Moves the subscriptions on past sent digests, in one transaction for the lot. Idempotent: a redelivery may run it
+    /// again. (What a digest carried was recorded for the channel when it was composed.) A subscription deleted
+    /// meanwhile is simply not there to record it: the message was due when it was composed.
     /// </summary>
-    private async Task FinishAsync(Delivery sent, CancellationToken ct) =>
-        // A subscription deleted meanwhile is simply not there to record it: the message was due when it was composed.
-        await subscriptions.MarkDeliveredAsync(sent.SubscriptionId, sent.ComposedAt, sent.Id, ct);
+    private async Task FinishAsync(IReadOnlyList<Delivery> sent, CancellationToken ct)
+    {
+        if (sent.Count == 0)
+        {
+            return;
+        }
+        var latest = sent.GroupBy(d => d.SubscriptionId, StringComparer.Ordinal).Select(g => g.MaxBy(d => d.ComposedAt)!);
+        await subscriptions.MarkDeliveredManyAsync([.. latest.Select(d => (d.SubscriptionId, d.ComposedAt, d.Id))], ct);
+    }
 
     private async Task<DeliveryOutcome> ReleaseAsync(Delivery claimed, string stamp, string reason, CancellationToken ct)
     {
@@ -256,7 +359,12 @@ public sealed class DeliveryWorker(
 
     private async Task BreakConnectionAsync(string? connectionId, string reason, CancellationToken ct)
     {
-        if (connectionId is null || await connections.FindAsync(connectionId, ct) is not { } connection)
+        if (connectionId is null)
+        {
+            return;
+        }
+        connectionReads.TryRemove(connectionId, out _);
+        if (await connections.FindAsync(connectionId, ct) is not { } connection)
         {
             return;
         }

@@ -11,11 +11,30 @@ public static class DigestComposer
 
     public static string AssetKey(string assetId) => "a:" + assetId;
 
-    /// <summary>The stories in <paramref name="published"/> a subscription wants: its filters, since its last digest.</summary>
-    public static List<Story> Candidates(Subscription subscription, IReadOnlyList<Story> published, DateTimeOffset since) =>
-        published.Where(s => s.PublishedAt is { } at && at >= since && Matches(subscription, s))
-            .OrderByDescending(s => s.PublishedAt)
-            .ToList();
+    /// <summary>Published stories newest first, as <see cref="Candidates"/> takes them: a round sorts once for all its digests.</summary>
+    public static IReadOnlyList<Story> NewestFirst(IEnumerable<Story> published) =>
+        [.. published.Where(s => s.PublishedAt is not null).OrderByDescending(s => s.PublishedAt)];
+
+    /// <summary>
+    /// The stories in <paramref name="newestFirst"/> (see <see cref="NewestFirst"/>) a subscription wants: its filters,
+    /// since its last digest, newest first. Stops at the first story older than that.
+    /// </summary>
+    public static List<Story> Candidates(Subscription subscription, IReadOnlyList<Story> newestFirst, DateTimeOffset since)
+    {
+        var candidates = new List<Story>();
+        foreach (var story in newestFirst)
+        {
+            if (story.PublishedAt < since)
+            {
+                break;
+            }
+            if (Matches(subscription, story))
+            {
+                candidates.Add(story);
+            }
+        }
+        return candidates;
+    }
 
     public static DigestContent Compose(
         IReadOnlyList<Story> candidates,
@@ -24,7 +43,7 @@ public static class DigestComposer
         IReadOnlySet<string> carried,
         DateTimeOffset since) =>
         new(
-            candidates.Where(s => !carried.Contains(StoryKey(s.Id))).ToList(),
+            carried.Count == 0 ? [.. candidates] : candidates.Where(s => !carried.Contains(StoryKey(s.Id))).ToList(),
             assets.Where(a => a.PublishedAt >= since && !carried.Contains(AssetKey(a.Id))).OrderByDescending(a => a.PublishedAt).ToList(),
             next,
             since);
@@ -36,11 +55,11 @@ public static class DigestComposer
         {
             return false;
         }
-        if (f.Goals.Count > 0 && !story.Goals.Any(f.Goals.Contains))
+        if (f.Goals.Count > 0 && !Overlap(story.Goals, f.Goals))
         {
             return false;
         }
-        if (f.Targets.Count > 0 && !story.Targets.Any(f.Targets.Contains))
+        if (f.Targets.Count > 0 && !Overlap(story.Targets, f.Targets))
         {
             return false;
         }
@@ -57,6 +76,22 @@ public static class DigestComposer
             return false;
         }
         return true;
+    }
+
+    // A loop rather than Any(list.Contains): a round calls this for every (subscription, story) pair.
+    private static bool Overlap<T>(IReadOnlyList<T> a, IReadOnlyList<T> b)
+    {
+        for (var i = 0; i < a.Count; i++)
+        {
+            for (var j = 0; j < b.Count; j++)
+            {
+                if (EqualityComparer<T>.Default.Equals(a[i], b[j]))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static string? FylkeOf(Story story) =>

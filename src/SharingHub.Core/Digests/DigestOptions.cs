@@ -24,7 +24,11 @@ public sealed class DigestOptions
     public int MaxDequeueCount { get; set; } = 5;
 
     public int FailuresBeforePause { get; set; } = 3;
-    public int WorkerConcurrency { get; set; } = 128;
+    /// <summary>
+    /// Deliveries one worker process holds at once. Each message's steps wait for storage in turn, so keeping the app's
+    /// 500 posts a second going takes a few hundred in flight.
+    /// </summary>
+    public int WorkerConcurrency { get; set; } = 256;
     public int ChannelPerSecond { get; set; } = 4;
     public int TenantPerSecond { get; set; } = 50;
     public int AppPerSecond { get; set; } = 500;

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace SharingHub.Digests;
 
 /// <summary>
-/// The self-host's delivery worker: takes messages off the queue and delivers them concurrently, up to
-/// <see cref="DigestOptions.WorkerConcurrency"/> at once (the rate limiters decide the pace).
+/// The self-host's delivery worker: takes messages off the queue and delivers their deliveries concurrently, up to
+/// <see cref="DigestOptions.WorkerConcurrency"/> deliveries at once (the rate limiters decide the pace).
 /// </summary>
 public sealed class DigestQueueRunner(IDeliveryQueue queue, DeliveryWorker worker, IOptions<DigestOptions> options, ILogger<DigestQueueRunner> logger)
 {
@@ -14,12 +14,15 @@ public sealed class DigestQueueRunner(IDeliveryQueue queue, DeliveryWorker worke
     /// <summary>Delivers until the queue has no visible message left; returns how many messages were handled.</summary>
     public async Task<int> DrainAsync(CancellationToken ct)
     {
-        using var gate = new SemaphoreSlim(settings.WorkerConcurrency);
+        var concurrency = Math.Max(1, settings.WorkerConcurrency);
+        using var gate = new SemaphoreSlim(concurrency);
         var running = new List<Task>();
         var handled = 0;
         while (true)
         {
-            var messages = await queue.ReceiveAsync(32, TimeSpan.FromSeconds(settings.LeaseSeconds), ct);
+            // No more messages than there is room for: the rest stay on the queue, for this loop later or another worker.
+            var room = Math.Clamp(gate.CurrentCount / DeliveryMessage.MaxIds, 1, 32);
+            var messages = await queue.ReceiveAsync(room, TimeSpan.FromSeconds(settings.LeaseSeconds), ct);
             if (messages.Count == 0)
             {
                 if (running.Count == 0)
@@ -32,7 +35,13 @@ public sealed class DigestQueueRunner(IDeliveryQueue queue, DeliveryWorker worke
             }
             foreach (var message in messages)
             {
-                await gate.WaitAsync(ct);
+                // A message takes a place per delivery. Only this loop waits on the gate, so places are never split
+                // between two messages waiting for each other.
+                var places = Math.Clamp(message.DeliveryIds.Count, 1, concurrency);
+                for (var i = 0; i < places; i++)
+                {
+                    await gate.WaitAsync(ct);
+                }
                 handled++;
                 running.Add(Task.Run(async () =>
                 {
@@ -42,7 +51,7 @@ public sealed class DigestQueueRunner(IDeliveryQueue queue, DeliveryWorker worke
                     }
                     finally
                     {
-                        gate.Release();
+                        gate.Release(places);
                     }
                 }, ct));
             }
@@ -56,20 +65,27 @@ public sealed class DigestQueueRunner(IDeliveryQueue queue, DeliveryWorker worke
         {
             if (message.DequeueCount > settings.MaxDequeueCount)
             {
-                await worker.MarkFailedAsync(message.DeliveryId, $"Gave up after {message.DequeueCount - 1} attempts", ct);
+                foreach (var id in message.DeliveryIds)
+                {
+                    await worker.MarkFailedAsync(id, $"Gave up after {message.DequeueCount - 1} attempts", ct);
+                }
                 await queue.DeleteAsync(message, ct);
                 return;
             }
-            var outcome = await worker.DeliverAsync(message.DeliveryId, ct);
-            if (outcome is not (DeliveryOutcome.Busy or DeliveryOutcome.Retry))
+            var again = DeliveryWorker.Postponed(await worker.DeliverManyAsync(message.DeliveryIds, ct));
+            if (again.Count == message.DeliveryIds.Count && again.Count > 0)
             {
-                await queue.DeleteAsync(message, ct);
+                return; // none could go now: the message stays invisible until its lease passes, then comes back
             }
-            // Busy or Retry: the message stays invisible until its lease passes, then comes back.
+            if (again.Count > 0)
+            {
+                await queue.EnqueueLaterAsync(again, TimeSpan.FromSeconds(settings.LeaseSeconds), ct);
+            }
+            await queue.DeleteAsync(message, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Delivery {DeliveryId} crashed; its message comes back after the lease", message.DeliveryId);
+            logger.LogError(ex, "Deliveries {DeliveryIds} crashed; their message comes back after the lease", string.Join(',', message.DeliveryIds));
         }
     }
 }

@@ -95,17 +95,20 @@ public sealed class DigestRenderer(string hubBaseUrl, int maxBytes)
         return parts.Count == 0 ? "Ingen nyheter" : string.Join(" og ", parts);
     }
 
-    /// <summary>Own municipality, then own county, then the rest of Norway; newest first within each.</summary>
-    private static IEnumerable<(string Title, List<Story> Stories)> Groups(IReadOnlyList<Story> stories, Reference.Municipality? own)
+    /// <summary>
+    /// Own municipality, then own county, then the rest of Norway; newest first within each. Lazily: rendering stops
+    /// once the message is full, usually long before a busy week's last story.
+    /// </summary>
+    private static IEnumerable<(string Title, IEnumerable<Story> Stories)> Groups(IReadOnlyList<Story> stories, Reference.Municipality? own)
     {
         if (own is null)
         {
-            yield return ("Nye historier", stories.ToList());
+            yield return ("Nye historier", stories);
             yield break;
         }
-        var mine = stories.Where(s => s.Kommunenummer == own.Kommunenummer).ToList();
-        var county = stories.Where(s => s.Kommunenummer != own.Kommunenummer && FylkeOf(s) == own.Fylkesnummer).ToList();
-        var rest = stories.Where(s => s.Kommunenummer != own.Kommunenummer && FylkeOf(s) != own.Fylkesnummer).ToList();
+        var mine = stories.Where(s => s.Kommunenummer == own.Kommunenummer);
+        var county = stories.Where(s => s.Kommunenummer != own.Kommunenummer && FylkeOf(s) == own.Fylkesnummer);
+        var rest = stories.Where(s => s.Kommunenummer != own.Kommunenummer && FylkeOf(s) != own.Fylkesnummer);
         yield return ($"Fra {own.Name}", mine);
         yield return ($"Fra {own.Fylkesnavn}", county);
         yield return ("Fra resten av landet", rest);

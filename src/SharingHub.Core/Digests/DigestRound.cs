@@ -24,12 +24,14 @@ public sealed class DigestRound(
     ILogger<DigestRound> logger)
 {
     private const int WriteChunk = 100; // one transaction's worth: the first messages go out while later ones are written
+    private const int ParallelChunks = 4;
 
     private readonly DigestOptions settings = options.Value;
 
     public async Task<RoundResult> RunOnceAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var all = await subscriptions.ListAsync(null, ct);
         var lastWebinar = all.Any(s => s.Cadence.Kind == CadenceKind.AfterWebinar) ? await webinars.GetLastEpisodeDayAsync(now, ct) : null;
         var due = all
@@ -51,63 +53,104 @@ public sealed class DigestRound(
         // it is still pending, and compose nothing new for it.
         var earlier = deliveries.FindManyAsync([.. due.Values.Select(d => d.DeliveryId)], ct);
         await Task.WhenAll(snapshot, assets, next, carried, earlier);
+        var read = watch.Elapsed;
         var enqueued = new List<string>(await RequeueAsync([.. earlier.Result.Values.Where(d => d.Status == DeliveryStatus.Pending)], ct));
 
         // Composing is CPU work and writing is storage work: the one feeds the other, so the first digests are queued
         // (and posted) while the rest are still being composed.
         var pending = due.Values.Where(d => !earlier.Result.ContainsKey(d.DeliveryId)).OrderBy(d => d.Subscription.CreatedAt).ToList();
         var composedCount = 0;
-        var digests = System.Threading.Channels.Channel.CreateUnbounded<(Delivery Delivery, string Html)>(new() { SingleReader = true, SingleWriter = true });
-        var composing = Task.Run(() =>
+        var composing = TimeSpan.Zero; // time spent composing, not waiting for room
+        // Bounded, so that composing never holds more than a few transactions' worth of messages in memory.
+        var digests = System.Threading.Channels.Channel.CreateBounded<(Delivery Delivery, string Html)>(
+            new System.Threading.Channels.BoundedChannelOptions(2 * WriteChunk) { SingleReader = true, SingleWriter = true });
+        var composer = Task.Run(async () =>
         {
             try
             {
                 var renderer = Renderer();
-                foreach (var digest in Compose(pending, snapshot.Result, assets.Result, next.Result, carried.Result, renderer, now))
+                var busy = System.Diagnostics.Stopwatch.StartNew();
+                foreach (var digest in Compose(pending, DigestComposer.NewestFirst(snapshot.Result), assets.Result, next.Result, carried.Result, renderer, now))
                 {
                     composedCount++;
-                    digests.Writer.TryWrite(digest);
+                    busy.Stop();
+                    await digests.Writer.WriteAsync(digest, ct);
+                    busy.Start();
                 }
-                digests.Writer.Complete();
+                composing = busy.Elapsed;
+                digests.Writer.TryComplete();
             }
             catch (Exception ex)
             {
-                digests.Writer.Complete(ex);
+                digests.Writer.TryComplete(ex);
             }
         }, ct);
 
+        // A chunk's steps go in order (rows, what they carry, their messages, the marks), but up to ParallelChunks chunks
+        // go at once: each step waits for storage, and one chunk after another would add those waits up.
         var marked = new HashSet<string>(StringComparer.Ordinal);
-        var chunk = new List<(Delivery Delivery, string Html)>(WriteChunk);
-        while (await digests.Reader.WaitToReadAsync(ct))
+        var writing = new List<Task>();
+        using var slots = new SemaphoreSlim(ParallelChunks);
+        try
         {
-            chunk.Clear();
-            while (chunk.Count < WriteChunk && digests.Reader.TryRead(out var digest))
+            while (await digests.Reader.WaitToReadAsync(ct))
             {
-                chunk.Add(digest);
+                var chunk = new List<(Delivery Delivery, string Html)>(WriteChunk);
+                while (chunk.Count < WriteChunk && digests.Reader.TryRead(out var digest))
+                {
+                    chunk.Add(digest);
+                }
+                await slots.WaitAsync(ct);
+                writing.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        var ids = await WriteAndQueueAsync(chunk, ct);
+                        // Only once queued: a round that stops before this leaves them due, and the next finds their rows
+                        // and queues them.
+                        await MarkScheduledAsync(due, chunk.Select(c => c.Delivery.SubscriptionId), ct);
+                        lock (marked)
+                        {
+                            enqueued.AddRange(ids);
+                            marked.UnionWith(chunk.Select(c => c.Delivery.SubscriptionId));
+                        }
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }, ct));
+                writing.RemoveAll(t => t.IsCompletedSuccessfully);
+                if (writing.Find(t => t.IsFaulted) is { } failed)
+                {
+                    await failed;
+                }
             }
-            enqueued.AddRange(await WriteAndQueueAsync(chunk, ct));
-            // Only once queued: a round that stops before this leaves them due, and the next finds their rows and queues
-            // them. Right after, before the worker records their first posts on the same rows.
-            await MarkScheduledAsync(due, chunk.Select(c => c.Delivery.SubscriptionId), ct);
-            marked.UnionWith(chunk.Select(c => c.Delivery.SubscriptionId));
         }
-        await composing;
+        finally
+        {
+            digests.Writer.TryComplete(); // a write that failed stops the composing, which would otherwise wait for room
+        }
+        await Task.WhenAll(writing);
+        await composer;
         await MarkScheduledAsync(due, due.Keys.Where(id => !marked.Contains(id)), ct);
 
         var nothingNew = due.Count - composedCount - earlier.Result.Count;
-        logger.LogInformation("Digest round: {Due} due, {Enqueued} queued, {NothingNew} with nothing new", due.Count, enqueued.Count, nothingNew);
+        logger.LogInformation(
+            "Digest round: {Due} due, {Enqueued} queued, {NothingNew} with nothing new; read in {ReadMs} ms, composed in {ComposeMs} ms, done after {TotalMs} ms",
+            due.Count, enqueued.Count, nothingNew, (int)read.TotalMilliseconds, (int)composing.TotalMilliseconds, (int)watch.Elapsed.TotalMilliseconds);
         return new RoundResult(all.Count, due.Count, enqueued.Count, nothingNew, enqueued);
     }
 
     /// <summary>One channel's subscriptions oldest first, each seeing what the ones before it carried; empty digests are skipped.</summary>
     private IEnumerable<(Delivery Delivery, string Html)> Compose(
-        IReadOnlyList<Due> due, IReadOnlyList<Story> snapshot, IReadOnlyList<DigestAsset> assets, DigestEpisode? next, CarriedItems carried, DigestRenderer renderer, DateTimeOffset now)
+        IReadOnlyList<Due> due, IReadOnlyList<Story> newestFirst, IReadOnlyList<DigestAsset> assets, DigestEpisode? next, CarriedItems carried, DigestRenderer renderer, DateTimeOffset now)
     {
         foreach (var (subscription, occurrence) in due)
         {
             var since = Since(subscription);
             var channel = ChannelKey.Of(subscription.TeamId, subscription.ChannelId);
-            var content = DigestComposer.Compose(DigestComposer.Candidates(subscription, snapshot, since), assets, next, carried.For(channel, since), since);
+            var content = DigestComposer.Compose(DigestComposer.Candidates(subscription, newestFirst, since), assets, next, carried.For(channel, since), since);
             if (content.IsEmpty)
             {
                 continue;
@@ -133,7 +176,7 @@ public sealed class DigestRound(
         var snapshot = await stories.ListPublishedSinceAsync(since, ct);
         var carried = await deliveries.GetCarriedAsync(since, ct);
         var content = DigestComposer.Compose(
-            DigestComposer.Candidates(subscription, snapshot, since),
+            DigestComposer.Candidates(subscription, DigestComposer.NewestFirst(snapshot), since),
             await webinars.GetNewAssetsAsync(since, ct),
             await webinars.GetNextEpisodeAsync(now, ct),
             carried.For(ChannelKey.Of(subscription.TeamId, subscription.ChannelId), since),
@@ -168,9 +211,9 @@ public sealed class DigestRound(
     {
         // Recorded for the channel before any is posted: no later digest there repeats them.
         await deliveries.AddCarriedAsync(pending, ct);
-        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (delivery, token) =>
-            await queue.EnqueueAsync(delivery.Id, token));
-        return [.. pending.Select(d => d.Id)];
+        IReadOnlyList<string> ids = [.. pending.Select(d => d.Id)];
+        await queue.EnqueueAsync(ids, ct);
+        return ids;
     }
 
     private static Delivery NewDelivery(Subscription subscription, DateTimeOffset occurrence, DateTimeOffset since, DigestContent content, DateTimeOffset now)

@@ -14,6 +14,12 @@ public interface IDeliveryStore
     /// <returns>The new stamp, or null when someone else changed the delivery since it was read.</returns>
     Task<string?> ReplaceAsync(string id, string stamp, Delivery updated, CancellationToken ct);
 
+    /// <summary>
+    /// Conditional changes of many deliveries, in one transaction per period (up to 100): all of a transaction or none.
+    /// </summary>
+    /// <returns>For each id its new stamp, or null when one of its transaction's deliveries changed since it was read.</returns>
+    Task<IReadOnlyDictionary<string, string?>> ReplaceManyAsync(IReadOnlyList<(string Id, string Stamp, Delivery Updated)> changes, CancellationToken ct);
+
     Task<IReadOnlyList<Delivery>> ListAsync(string? subscriptionId, DeliveryStatus? status, int limit, CancellationToken ct);
 
     /// <summary>

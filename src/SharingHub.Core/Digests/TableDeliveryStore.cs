@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -19,19 +21,18 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
     public const string CarriedTable = "digestcarried";
     private const int BatchSize = 100; // Table Storage's limit per transaction
 
-    // A transaction's payload may not pass 4 MiB, and the SDK escapes an HTML body's markup on the wire; a quarter of the
-    // limit in raw characters per transaction leaves room for that.
-    private const int BatchHtmlChars = 1_000_000;
+    // A transaction's payload may not pass 4 MiB; the compressed messages travel as Base64 (a third more).
+    private const int BatchMessageBytes = 2_000_000;
 
     private TableClient Deliveries => storage.Table(DeliveriesTable);
     private TableClient Carried => storage.Table(CarriedTable);
 
     /// <returns>false when a delivery with this id already exists.</returns>
-    private async Task<bool> AddAsync(Delivery delivery, string html, CancellationToken ct)
+    private async Task<bool> AddAsync(TableEntity row, CancellationToken ct)
     {
         try
         {
-            await Deliveries.AddEntityAsync(Entity(delivery, html), ct);
+            await Deliveries.AddEntityAsync(row, ct);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -43,23 +44,23 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
     public async Task<IReadOnlySet<string>> AddManyAsync(IReadOnlyList<(Delivery Delivery, string Html)> deliveries, CancellationToken ct)
     {
         var added = new HashSet<string>(StringComparer.Ordinal);
-        var batches = deliveries.GroupBy(d => Partition(d.Delivery.Period)).SelectMany(Batches).ToList();
+        var batches = deliveries.Select(d => (d.Delivery.Id, Row: Entity(d.Delivery, d.Html))).GroupBy(d => d.Row.PartitionKey).SelectMany(Batches).ToList();
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (batch, token) =>
         {
             var ours = new List<string>(batch.Length);
             try
             {
-                await Deliveries.SubmitTransactionAsync(batch.Select(d => new TableTransactionAction(TableTransactionActionType.Add, Entity(d.Delivery, d.Html))), token);
-                ours.AddRange(batch.Select(d => d.Delivery.Id));
+                await Deliveries.SubmitTransactionAsync(batch.Select(d => new TableTransactionAction(TableTransactionActionType.Add, d.Row)), token);
+                ours.AddRange(batch.Select(d => d.Id));
             }
             catch (TableTransactionFailedException)
             {
                 // One of them exists (an earlier round stopped half-way, or another round raced this one): one by one.
-                foreach (var (delivery, html) in batch)
+                foreach (var (id, row) in batch)
                 {
-                    if (await AddAsync(delivery, html, token))
+                    if (await AddAsync(row, token))
                     {
-                        ours.Add(delivery.Id);
+                        ours.Add(id);
                     }
                 }
             }
@@ -71,20 +72,21 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
         return added;
     }
 
-    private static IEnumerable<(Delivery Delivery, string Html)[]> Batches(IEnumerable<(Delivery Delivery, string Html)> partition)
+    private static IEnumerable<(string Id, TableEntity Row)[]> Batches(IEnumerable<(string Id, TableEntity Row)> partition)
     {
-        var batch = new List<(Delivery, string)>();
-        var chars = 0;
+        var batch = new List<(string, TableEntity)>();
+        var bytes = 0;
         foreach (var item in partition)
         {
-            if (batch.Count == BatchSize || (batch.Count > 0 && chars + item.Html.Length > BatchHtmlChars))
+            var size = item.Row.GetBinary(HtmlColumn)?.Length ?? 0;
+            if (batch.Count == BatchSize || (batch.Count > 0 && bytes + size > BatchMessageBytes))
             {
                 yield return [.. batch];
                 batch.Clear();
-                chars = 0;
+                bytes = 0;
             }
             batch.Add(item);
-            chars += item.Html.Length;
+            bytes += size;
         }
         if (batch.Count > 0)
         {
@@ -99,7 +101,7 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
             return null;
         }
         var row = await Deliveries.GetEntityIfExistsAsync<TableEntity>(partition, subscriptionId, cancellationToken: ct);
-        return row.HasValue ? new StoredDelivery(Read(row.Value!), row.Value!.GetString("Html") ?? string.Empty, row.Value!.ETag.ToString()) : null;
+        return row.HasValue ? new StoredDelivery(Read(row.Value!), Html(row.Value!), row.Value!.ETag.ToString()) : null;
     }
 
     public async Task<IReadOnlyDictionary<string, Delivery>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
@@ -128,7 +130,7 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
     {
         try
         {
-            // Merge keeps the Html column, which a status change never rewrites.
+            // Merge keeps the message's column, which a status change never rewrites.
             var entity = Entity(updated, html: null);
             var response = await Deliveries.UpdateEntityAsync(entity, new ETag(stamp), TableUpdateMode.Merge, ct);
             return response.Headers.ETag?.ToString();
@@ -137,6 +139,40 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
         {
             return null;
         }
+    }
+
+    public async Task<IReadOnlyDictionary<string, string?>> ReplaceManyAsync(IReadOnlyList<(string Id, string Stamp, Delivery Updated)> changes, CancellationToken ct)
+    {
+        if (changes.Count == 1)
+        {
+            var (id, stamp, updated) = changes[0];
+            return new Dictionary<string, string?>(StringComparer.Ordinal) { [id] = await ReplaceAsync(id, stamp, updated, ct) };
+        }
+        var stamps = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var batches = changes.GroupBy(c => Partition(c.Updated.Period)).SelectMany(g => g.Chunk(BatchSize)).ToList();
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (batch, token) =>
+        {
+            IReadOnlyList<string?> result;
+            try
+            {
+                // Merges, like ReplaceAsync: the message stays as it was added.
+                var response = await Deliveries.SubmitTransactionAsync(
+                    batch.Select(c => new TableTransactionAction(TableTransactionActionType.UpdateMerge, Entity(c.Updated, html: null), new ETag(c.Stamp))), token);
+                result = [.. response.Value.Select(r => r.Headers.ETag?.ToString())];
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 412 or 404)
+            {
+                result = [.. batch.Select(_ => (string?)null)];
+            }
+            lock (stamps)
+            {
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    stamps[batch[i].Id] = result[i];
+                }
+            }
+        });
+        return stamps;
     }
 
     public async Task<IReadOnlyList<Delivery>> ListAsync(string? subscriptionId, DeliveryStatus? status, int limit, CancellationToken ct)
@@ -193,7 +229,7 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
     {
         await foreach (var row in Deliveries.QueryAsync<TableEntity>(cancellationToken: ct))
         {
-            yield return new StoredDelivery(Read(row), row.GetString("Html") ?? string.Empty, row.ETag.ToString());
+            yield return new StoredDelivery(Read(row), Html(row), row.ETag.ToString());
         }
     }
 
@@ -205,7 +241,8 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
         }
         try
         {
-            await Deliveries.UpdateEntityAsync(new TableEntity(partition, subscriptionId) { ["Html"] = html }, new ETag(stamp), TableUpdateMode.Merge, ct);
+            // A merge cannot drop a column: a row from before compression keeps an empty "Html" beside the new text.
+            await Deliveries.UpdateEntityAsync(new TableEntity(partition, subscriptionId) { [HtmlColumn] = Compress(html), ["Html"] = string.Empty }, new ETag(stamp), TableUpdateMode.Merge, ct);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -247,9 +284,34 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
         };
         if (html is not null)
         {
-            entity["Html"] = html;
+            entity[HtmlColumn] = Compress(html);
         }
         return entity;
+    }
+
+    // The message, gzipped: a digest's HTML is one list item after another and shrinks to about a fifth, and every byte
+    // of it is sent to storage by the round and read back by the worker. Rows written before kept it as text in "Html".
+    private const string HtmlColumn = "HtmlGzip";
+
+    private static byte[] Compress(string html)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(html));
+        }
+        return buffer.ToArray();
+    }
+
+    private static string Html(TableEntity row)
+    {
+        if (row.GetBinary(HtmlColumn) is not { } compressed)
+        {
+            return row.GetString("Html") ?? string.Empty;
+        }
+        using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     private static Delivery Read(TableEntity row) =>

@@ -28,4 +28,10 @@ public interface ISubscriptionStore
     /// </summary>
     /// <returns>false when the subscription no longer exists.</returns>
     Task<bool> MarkDeliveredAsync(string id, DateTimeOffset deliveredThrough, string deliveryId, CancellationToken ct);
+
+    /// <summary>
+    /// The same for many delivered digests (one each per subscription), in few transactions, as a worker records the
+    /// deliveries of one queue message. A deleted subscription is skipped.
+    /// </summary>
+    Task MarkDeliveredManyAsync(IReadOnlyList<(string Id, DateTimeOffset DeliveredThrough, string DeliveryId)> marks, CancellationToken ct);
 }

@@ -109,6 +109,10 @@ public sealed class SubscriptionService(
     public Task<bool> MarkDeliveredAsync(string id, DateTimeOffset deliveredThrough, string deliveryId, CancellationToken ct) =>
         store.MarkDeliveredAsync(id, deliveredThrough, deliveryId, ct);
 
+    /// <summary>Records many delivered digests in few transactions (see <see cref="ISubscriptionStore.MarkDeliveredManyAsync"/>).</summary>
+    public Task MarkDeliveredManyAsync(IReadOnlyList<(string Id, DateTimeOffset DeliveredThrough, string DeliveryId)> marks, CancellationToken ct) =>
+        store.MarkDeliveredManyAsync(marks, ct);
+
     /// <summary>Pauses every subscription that posts through a connection (its grant is gone).</summary>
     public async Task PauseForConnectionAsync(string connectionId, string reason, CancellationToken ct)
     {

@@ -59,44 +59,16 @@ public sealed class TableSubscriptionStore(HubStorage storage) : ISubscriptionSt
         return list;
     }
 
-    public async Task MarkScheduledAsync(IReadOnlyList<(string Id, DateTimeOffset Through)> marks, CancellationToken ct)
-    {
-        foreach (var batch in marks.Chunk(BatchSize))
-        {
-            try
-            {
-                await Table.SubmitTransactionAsync(batch.Select(m => new TableTransactionAction(TableTransactionActionType.UpdateMerge, ScheduledMark(m.Id, m.Through), ETag.All)), ct);
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 404)
-            {
-                foreach (var (id, through) in batch)
-                {
-                    try
-                    {
-                        await Table.UpdateEntityAsync(ScheduledMark(id, through), ETag.All, TableUpdateMode.Merge, ct);
-                    }
-                    catch (RequestFailedException missing) when (missing.Status == 404)
-                    {
-                        // Deleted since the round read it.
-                    }
-                }
-            }
-        }
-    }
+    public Task MarkScheduledAsync(IReadOnlyList<(string Id, DateTimeOffset Through)> marks, CancellationToken ct) =>
+        MergeManyAsync([.. marks.Select(m => ScheduledMark(m.Id, m.Through))], ct);
 
     public async Task<bool> MarkDeliveredAsync(string id, DateTimeOffset deliveredThrough, string deliveryId, CancellationToken ct)
     {
         // Unconditional, so a digest recorded late can move DeliveredThrough back; that only widens the next digest's
         // window, and what the channel was already given keeps it from repeating anything.
-        var mark = new TableEntity(Partition, id)
-        {
-            [DeliveredThroughColumn] = deliveredThrough,
-            [LastDeliveryIdColumn] = deliveryId,
-            [FailuresColumn] = 0,
-        };
         try
         {
-            await Table.UpdateEntityAsync(mark, ETag.All, TableUpdateMode.Merge, ct);
+            await Table.UpdateEntityAsync(DeliveredMark(id, deliveredThrough, deliveryId), ETag.All, TableUpdateMode.Merge, ct);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -104,6 +76,43 @@ public sealed class TableSubscriptionStore(HubStorage storage) : ISubscriptionSt
             return false;
         }
     }
+
+    public Task MarkDeliveredManyAsync(IReadOnlyList<(string Id, DateTimeOffset DeliveredThrough, string DeliveryId)> marks, CancellationToken ct) =>
+        MergeManyAsync([.. marks.Select(m => DeliveredMark(m.Id, m.DeliveredThrough, m.DeliveryId))], ct);
+
+    /// <summary>Unconditional merges, 100 to a transaction (all rows share the partition); a deleted row is skipped.</summary>
+    private async Task MergeManyAsync(IReadOnlyList<TableEntity> marks, CancellationToken ct)
+    {
+        foreach (var batch in marks.Chunk(BatchSize))
+        {
+            try
+            {
+                await Table.SubmitTransactionAsync(batch.Select(m => new TableTransactionAction(TableTransactionActionType.UpdateMerge, m, ETag.All)), ct);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 404)
+            {
+                foreach (var mark in batch)
+                {
+                    try
+                    {
+                        await Table.UpdateEntityAsync(mark, ETag.All, TableUpdateMode.Merge, ct);
+                    }
+                    catch (RequestFailedException missing) when (missing.Status == 404)
+                    {
+                        // Deleted since it was read.
+                    }
+                }
+            }
+        }
+    }
+
+    private static TableEntity DeliveredMark(string id, DateTimeOffset deliveredThrough, string deliveryId) =>
+        new(Partition, id)
+        {
+            [DeliveredThroughColumn] = deliveredThrough,
+            [LastDeliveryIdColumn] = deliveryId,
+            [FailuresColumn] = 0,
+        };
 
     private static TableEntity ScheduledMark(string id, DateTimeOffset through) => new(Partition, id) { [ScheduledThroughColumn] = through };
 

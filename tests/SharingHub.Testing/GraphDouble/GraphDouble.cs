@@ -35,6 +35,12 @@ public sealed class GraphDouble : IAsyncDisposable
     /// <summary>How long each message POST takes to answer (the bench uses 100 ms).</summary>
     public TimeSpan PostDelay { get; set; }
 
+    /// <summary>
+    /// Keeps each request's body and each message's content (the default). The bench turns it off, so that ten thousand
+    /// digests kept here do not count as the hub's memory; posts are still recorded, with empty bodies.
+    /// </summary>
+    public bool KeepContent { get; set; } = true;
+
     public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
 
     /// <summary>The successful message posts, in arrival order.</summary>
@@ -101,7 +107,7 @@ public sealed class GraphDouble : IAsyncDisposable
             request.Path.Value!,
             request.QueryString.Value ?? string.Empty,
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body,
+            KeepContent ? body : string.Empty,
             kind,
             status,
             receivedAt));
@@ -172,7 +178,7 @@ public sealed class GraphDouble : IAsyncDisposable
                 }
                 var content = JsonNode.Parse(body)?["body"]?["content"]?.GetValue<string>() ?? string.Empty;
                 var contentType = JsonNode.Parse(body)?["body"]?["contentType"]?.GetValue<string>() ?? "text";
-                var message = new GraphMessage(Interlocked.Increment(ref nextMessageId).ToString(System.Globalization.CultureInfo.InvariantCulture), contentType, content, DateTimeOffset.UtcNow);
+                var message = new GraphMessage(Interlocked.Increment(ref nextMessageId).ToString(System.Globalization.CultureInfo.InvariantCulture), contentType, KeepContent ? content : string.Empty, DateTimeOffset.UtcNow);
                 lock (messages)
                 {
                     messages.Add(message);

@@ -32,7 +32,7 @@ public sealed class DigestFilterTests
     ];
 
     private static string[] Pick(SubscriptionFilters filters, string kommune = "3203") =>
-        DigestComposer.Candidates(new Subscription { Kommunenummer = kommune, Filters = filters }, Published, Since).Select(s => s.Id).Order().ToArray();
+        DigestComposer.Candidates(new Subscription { Kommunenummer = kommune, Filters = filters }, DigestComposer.NewestFirst(Published), Since).Select(s => s.Id).Order().ToArray();
 
     [Fact]
     public void NoFiltersTakeEveryStoryPublishedSinceTheLastDigest() =>
@@ -54,7 +54,7 @@ public sealed class DigestFilterTests
     [Fact]
     public void ItemsAlreadyCarriedToTheChannelAreLeftOut()
     {
-        var candidates = DigestComposer.Candidates(new Subscription { Kommunenummer = "3203" }, Published, Since);
+        var candidates = DigestComposer.Candidates(new Subscription { Kommunenummer = "3203" }, DigestComposer.NewestFirst(Published), Since);
 
         var content = DigestComposer.Compose(candidates, [], null, new HashSet<string> { DigestComposer.StoryKey("oslo-health-3") }, Since);
 

@@ -130,6 +130,110 @@ public sealed class ExactlyOnceDeliveryTests
         Assert.All(outcomes.Where(o => o != DeliveryOutcome.Sent), o => Assert.True(o is DeliveryOutcome.Busy or DeliveryOutcome.AlreadyDone));
     }
 
+    /// <summary>Three channels' digests due at once, as a worker receives them in one message.</summary>
+    private static async Task<(DigestTestHost Host, QueuedDelivery Message)> DueMessageOfThreeAsync()
+    {
+        var host = await DigestTestHost.StartAsync();
+        var connection = await host.ConnectAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var channel = $"19:kanal{i}@thread.tacv2";
+            host.Graph.AddChannel(DigestScenario.Team, channel);
+            await DigestScenario.CreateSubscriptionAsync(host, DigestScenario.Subscription(connection.Id, goals: [3], channel: channel));
+        }
+        await DigestScenario.PublishAsync(host, "Tre kanaler", goal: 3);
+        DigestScenario.ToNextMondayMorning(host);
+        var round = await host.Service<DigestRound>().RunOnceAsync(CancellationToken.None);
+        // The round queues what it has composed so far, so it may have sent them in more than one message.
+        var queue = host.Service<IDeliveryQueue>();
+        var queued = await queue.ReceiveAsync(32, TimeSpan.FromMinutes(5), CancellationToken.None);
+        foreach (var sent in queued)
+        {
+            await queue.DeleteAsync(sent, CancellationToken.None);
+        }
+        await queue.EnqueueAsync(round.DeliveryIds, CancellationToken.None);
+        var message = Assert.Single(await queue.ReceiveAsync(32, TimeSpan.FromMinutes(5), CancellationToken.None));
+        Assert.Equal(round.DeliveryIds.Order(), queued.SelectMany(m => m.DeliveryIds).Order());
+        Assert.Equal(3, message.DeliveryIds.Count);
+        return (host, message);
+    }
+
+    private static async Task<JsonElement[]> SubscriptionsAsync(DigestTestHost host) =>
+        await host.Hub.CreateClient().GetFromJsonAsync<JsonElement[]>("/api/subscriptions") ?? [];
+
+    [Fact]
+    public async Task WorkerKilledAfterPostingAMessageOfSeveralBeforeRecordingPostsEachOnce()
+    {
+        var (host, message) = await DueMessageOfThreeAsync();
+        await using var _ = host;
+        var faults = host.Service<DeliveryFaults>();
+        faults.AfterPost = id => id == message.DeliveryIds[1] ? throw new InvalidOperationException("killed after post") : Task.CompletedTask;
+        var worker = host.Service<DeliveryWorker>();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => worker.DeliverManyAsync(message.DeliveryIds, CancellationToken.None));
+        faults.AfterPost = null;
+        var whileLeased = await worker.DeliverManyAsync(message.DeliveryIds, CancellationToken.None);
+        host.Hub.Clock.Advance(TimeSpan.FromMinutes(3));
+        var recovered = await worker.DeliverManyAsync(message.DeliveryIds, CancellationToken.None);
+
+        Assert.All(whileLeased.Values, o => Assert.Equal(DeliveryOutcome.Busy, o));
+        Assert.All(recovered.Values, o => Assert.Equal(DeliveryOutcome.Sent, o));
+        Assert.Equal(3, host.Graph.Posts.Count);
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Single(host.Graph.Messages(DigestScenario.Team, $"19:kanal{i}@thread.tacv2")));
+        Assert.Equal(message.DeliveryIds.Order(), (await SubscriptionsAsync(host)).Select(s => s.GetProperty("lastDeliveryId").GetString()).Order());
+    }
+
+    [Fact]
+    public async Task WorkerKilledAfterClaimingAMessageOfSeveralPostsEachOnceAfterTheLease()
+    {
+        var (host, message) = await DueMessageOfThreeAsync();
+        await using var _ = host;
+        var faults = host.Service<DeliveryFaults>();
+        faults.AfterClaim = _ => throw new InvalidOperationException("killed after claim");
+        var worker = host.Service<DeliveryWorker>();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => worker.DeliverManyAsync(message.DeliveryIds, CancellationToken.None));
+        faults.AfterClaim = null;
+        host.Hub.Clock.Advance(TimeSpan.FromMinutes(3));
+        var recovered = await worker.DeliverManyAsync(message.DeliveryIds, CancellationToken.None);
+        var again = await worker.DeliverManyAsync(message.DeliveryIds, CancellationToken.None);
+
+        Assert.All(recovered.Values, o => Assert.Equal(DeliveryOutcome.Sent, o));
+        Assert.All(again.Values, o => Assert.Equal(DeliveryOutcome.AlreadyDone, o));
+        Assert.Equal(3, host.Graph.Posts.Count);
+    }
+
+    [Fact]
+    public async Task WorkersRacingOverOneMessageOfSeveralPostEachOnce()
+    {
+        var (host, message) = await DueMessageOfThreeAsync();
+        await using var _ = host;
+        host.Graph.PostDelay = TimeSpan.FromMilliseconds(200);
+        var worker = host.Service<DeliveryWorker>();
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => worker.DeliverManyAsync(message.DeliveryIds, CancellationToken.None))));
+
+        Assert.Equal(3, host.Graph.Posts.Count);
+        Assert.All(message.DeliveryIds, id => Assert.Equal(1, outcomes.Count(o => o[id] == DeliveryOutcome.Sent)));
+    }
+
+    [Fact]
+    public async Task SubscriptionDeletedBeforeItsMessageIsDeliveredDoesNotHoldUpTheOthers()
+    {
+        var (host, message) = await DueMessageOfThreeAsync();
+        await using var _ = host;
+        var client = host.Hub.CreateClient();
+        var gone = (await SubscriptionsAsync(host))[0].GetProperty("id").GetString();
+        Assert.True((await client.DeleteAsync($"/api/subscriptions/{gone}")).IsSuccessStatusCode);
+
+        var outcomes = await host.Service<DeliveryWorker>().DeliverManyAsync(message.DeliveryIds, CancellationToken.None);
+
+        Assert.All(outcomes.Values, o => Assert.Equal(DeliveryOutcome.Sent, o));
+        var left = await SubscriptionsAsync(host);
+        Assert.Equal(2, left.Length);
+        Assert.All(left, s => Assert.Contains(s.GetProperty("lastDeliveryId").GetString(), message.DeliveryIds));
+    }
+
     [Fact]
     public async Task ThrottledPostIsRetriedAfterRetryAfterAndUnavailableWithBackoff()
     {

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -41,7 +42,7 @@ internal static class StoredData
                 {
                     Check($"{where}, column {column}", value switch
                     {
-                        byte[] bytes => Encoding.UTF8.GetString(bytes),
+                        byte[] bytes => Text(bytes),
                         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
                     });
                 }
@@ -73,6 +74,18 @@ internal static class StoredData
             }
         }
         return places;
+    }
+
+    /// <summary>Bytes as text, gunzipped first where they are gzip (a delivery's message is stored compressed).</summary>
+    private static string Text(byte[] bytes)
+    {
+        if (bytes is not [0x1f, 0x8b, ..])
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
+        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     /// <summary>The value as stored and as a reader would see it: HTML entities, %-escapes and JSON string escapes undone.</summary>
