@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SharingHub.Common.Hosting;
 
 namespace SharingHub.Digests;
 
@@ -29,21 +30,6 @@ public sealed class DigestSchedulerService(DigestRound round, TimeProvider clock
 /// <summary>The self-host's delivery worker: drains the queue, then waits for this process to queue more, or polls every few seconds.</summary>
 public sealed class DigestDeliveryService(DigestQueueRunner runner, DeliveryQueueSignal signal, TimeProvider clock, ILogger<DigestDeliveryService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var queued = signal.Next;
-            try
-            {
-                await runner.DrainAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Reading the delivery queue failed");
-            }
-            await Task.WhenAny(queued, Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken));
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        DrainLoop.RunAsync(signal, runner.DrainAsync, TimeSpan.FromSeconds(5), clock, logger, "Reading the delivery queue failed", stoppingToken);
 }

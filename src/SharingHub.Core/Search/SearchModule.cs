@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SharingHub.Common.Hosting;
 using SharingHub.People;
 using SharingHub.Storage;
 
@@ -44,21 +45,9 @@ public sealed class SearchIndexerService(SearchIndexer indexer, SearchNoticeSign
         {
             return;
         }
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var queued = signal.Next;
-            try
-            {
-                await indexer.DrainAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "The search indexing cycle failed; its notices come back after their lease");
-            }
-            // A poll interval, not a schedule: real time, so notices queued by other processes are seen under a test clock too.
-            await Task.WhenAny(queued, Task.Delay(TimeSpan.FromSeconds(options.Value.IndexerPollSeconds), stoppingToken));
-        }
+        // A poll interval, not a schedule: real time, so notices queued by other processes are seen under a test clock too.
+        await DrainLoop.RunAsync(signal, indexer.DrainAsync, TimeSpan.FromSeconds(options.Value.IndexerPollSeconds), TimeProvider.System, logger,
+            "The search indexing cycle failed; its notices come back after their lease", stoppingToken);
     }
 }
 

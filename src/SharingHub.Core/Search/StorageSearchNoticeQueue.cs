@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Queues;
+using SharingHub.Common;
 using SharingHub.Storage;
 
 namespace SharingHub.Search;
@@ -46,11 +47,4 @@ public sealed class StorageSearchNoticeQueue(HubStorage storage, SearchNoticeSig
 }
 
 /// <summary>Wakes this process's indexer when this process queued a notice, so a published story is findable within seconds.</summary>
-public sealed class SearchNoticeSignal
-{
-    private TaskCompletionSource next = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public Task Next => Volatile.Read(ref next).Task;
-
-    public void Pulse() => Interlocked.Exchange(ref next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-}
+public sealed class SearchNoticeSignal : WakeSignal;

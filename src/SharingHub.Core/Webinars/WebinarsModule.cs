@@ -24,6 +24,7 @@ public static class WebinarsModule
         services.AddSingleton<People.IPersonalDataHolder, PresentationPersonalData>();
         services.AddSingleton<IAssetStore, TableAssetStore>();
         services.AddSingleton<IAssetBlobs, BlobAssetBlobs>();
+        services.AddSingleton<AssetCheckSignal>();
         services.AddSingleton<StorageAssetCheckQueue>();
         services.AddSingleton<IAssetCheckQueue>(sp => sp.GetRequiredService<StorageAssetCheckQueue>());
         services.AddSingleton<AssetVerifier>();

@@ -1,3 +1,4 @@
+using SharingHub.Common.Hosting;
 using SharingHub.Webinars.Assets;
 
 namespace SharingHub.SelfHost.Routes;
@@ -8,31 +9,10 @@ internal static class WebinarAssetChecks
     public static IServiceCollection AddWebinarAssetChecks(this IServiceCollection services) =>
         services.AddHostedService<AssetCheckService>();
 
-    /// <summary>Drains the queue, then waits for this process to queue a check, or polls every few seconds (other instances).</summary>
-    private sealed class AssetCheckService(AssetVerifier verifier, StorageAssetCheckQueue queue, TimeProvider clock, ILogger<AssetCheckService> logger)
+    private sealed class AssetCheckService(AssetVerifier verifier, AssetCheckSignal signal, TimeProvider clock, ILogger<AssetCheckService> logger)
         : BackgroundService
     {
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-        {
-            await Task.Yield();
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var queued = queue.Queued;
-                try
-                {
-                    await verifier.DrainAsync(stoppingToken);
-                    await Task.WhenAny(queued, Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken));
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-                catch (Exception ex)
-                {
-                    logger.LogError(ex, "Reading the asset-check queue failed");
-                    await Task.WhenAny(queued, Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken));
-                }
-            }
-        }
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+            DrainLoop.RunAsync(signal, verifier.DrainAsync, TimeSpan.FromSeconds(5), clock, logger, "Reading the asset-check queue failed", stoppingToken);
     }
 }

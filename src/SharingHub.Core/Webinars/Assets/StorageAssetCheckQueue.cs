@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Storage.Queues;
+using SharingHub.Common;
 using SharingHub.Storage;
 
 namespace SharingHub.Webinars.Assets;
@@ -7,23 +8,18 @@ namespace SharingHub.Webinars.Assets;
 /// <summary>
 /// An Azure Storage queue of asset checks, as plain text (host.json's messageEncoding is none). The Functions app runs
 /// a queue trigger on it (and on its poison queue); the self-host drains it from a background service, woken by
-/// <see cref="Queued"/> when this process queues a check.
+/// <see cref="AssetCheckSignal"/> when this process queues a check.
 /// </summary>
-public sealed class StorageAssetCheckQueue(HubStorage storage) : IAssetCheckQueue
+public sealed class StorageAssetCheckQueue(HubStorage storage, AssetCheckSignal signal) : IAssetCheckQueue
 {
     public const string QueueName = "webinar-asset-checks";
 
-    private TaskCompletionSource queued = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     private QueueClient Queue => storage.Queue(QueueName);
-
-    /// <summary>Completes when this process queues a check after it was read: read it before draining, wait on it after.</summary>
-    public Task Queued => Volatile.Read(ref queued).Task;
 
     public async Task EnqueueAsync(WebinarAsset asset, CancellationToken ct)
     {
         await Queue.SendMessageAsync(asset.BlobName, ct);
-        Interlocked.Exchange(ref queued, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        signal.Pulse();
     }
 
     public async Task<IReadOnlyList<QueuedAssetCheck>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken ct)
@@ -44,3 +40,6 @@ public sealed class StorageAssetCheckQueue(HubStorage storage) : IAssetCheckQueu
         }
     }
 }
+
+/// <summary>Wakes this process's asset checker when this process queued a check.</summary>
+public sealed class AssetCheckSignal : WakeSignal;
