@@ -15,6 +15,7 @@ public sealed class DefaultDenyTests
         "GET /api/networks/", "GET /api/networks/{id}", "GET /api/stories/", "GET /api/stories/{id}",
         "GET /api/webinars/", "GET /api/webinars/{id}", "GET /api/webinars/{id}/transcript",
         "GET /api/webinars/{id}/assets", "GET /api/webinars/{id}/assets/{assetId}",
+        "GET /api/openapi.json",
     ];
 
     [Fact]
