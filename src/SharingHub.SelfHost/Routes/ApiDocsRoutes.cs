@@ -17,6 +17,7 @@ internal static class ApiDocsRoutes
 {
     public const string ApiKeyScheme = "ApiKey";
     public const string BearerScheme = "Bearer";
+    private const string AnyContentType = "*/*";
 
     /// <summary>True while ApiDescription.Server's GetDocument tool runs this host at build time: it builds the app and never starts it.</summary>
     public static bool IsBuildTimeGeneration => Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
@@ -70,6 +71,7 @@ internal static class ApiDocsRoutes
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
+            operation.RequestBody?.Content?.Remove(AnyContentType);
             if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<PublicReadAttribute>().Any())
             {
                 operation.Security =
@@ -99,11 +101,6 @@ internal static class ApiDocsRoutes
             {
                 endpoint.Metadata.Add(Problem(404));
             }
-            if (endpoint.Metadata.OfType<IAcceptsMetadata>().Any())
-            {
-                endpoint.Metadata.Add(Problem(413));
-                endpoint.Metadata.Add(Problem(415));
-            }
         });
         return api;
     }
@@ -113,9 +110,15 @@ internal static class ApiDocsRoutes
         route.WithSummary(summary).Produces<TResponse>();
 
     /// <summary>A change with a JSON body: <typeparamref name="TRequest"/> in, <paramref name="status"/> with <typeparamref name="TResponse"/> out, 409 on a conflict.</summary>
-    public static RouteHandlerBuilder Takes<TRequest, TResponse>(this RouteHandlerBuilder route, string summary, int status = StatusCodes.Status200OK, bool optional = false)
-        where TRequest : notnull =>
-        route.WithSummary(summary).Accepts<TRequest>(optional, "application/json").Produces<TResponse>(status).WithMetadata(Problem(409));
+    public static RouteHandlerBuilder Takes<TRequest, TResponse>(this RouteHandlerBuilder route, string summary, int status = StatusCodes.Status200OK, bool optional = false) =>
+        route.WithSummary(summary).Body<TRequest>(optional, "application/json").Produces<TResponse>(status).WithMetadata(Problem(409));
+
+    /// <summary>
+    /// Describes the request body (and 413, 415). With "*/*" among the accepted types, so routing never refuses a content type
+    /// itself with a bare 415: both hosts' handlers check it and answer with problem details. The document leaves "*/*" out.
+    /// </summary>
+    public static RouteHandlerBuilder Body<TRequest>(this RouteHandlerBuilder route, bool optional, params string[] contentTypes) =>
+        route.WithMetadata(new AcceptsMetadata([.. contentTypes, AnyContentType], typeof(TRequest), optional), Problem(413), Problem(415));
 
     /// <summary>An action without a body: <paramref name="status"/> with <typeparamref name="TResponse"/>, 409 when the state does not allow it.</summary>
     public static RouteHandlerBuilder Does<TResponse>(this RouteHandlerBuilder route, string summary, int status = StatusCodes.Status200OK) =>

@@ -11,7 +11,7 @@ internal static class StoryRoutes
         stories.MapGet("/", StoryEndpoints.List).Reads<StoryPage>("Stories matching the filters, a page at a time");
         stories.MapPost("/", StoryEndpoints.Create).Takes<StoryDraft, Story>("Create a draft story (Idempotency-Key honoured)", StatusCodes.Status201Created);
         stories.MapPost("/import", StoryEndpoints.Import).WithBodyLimit(StoryImporter.MaxBytes).WithSummary("Import stories from CSV or NDJSON")
-            .Accepts<string>("text/csv", "application/x-ndjson", "application/ndjson").Produces<ImportReport>();
+            .Body<string>(optional: false, "text/csv", "application/x-ndjson", "application/ndjson").Produces<ImportReport>();
         stories.MapGet("/{id}", StoryEndpoints.Get).Reads<Story>("A story (ETag)");
         stories.MapPut("/{id}", StoryEndpoints.Update).Takes<StoryDraft, Story>("Replace a story's content").IfMatch(required: true);
         stories.MapPost("/{id}/submit", StoryEndpoints.Submit).Does<Story>("Submit a draft for moderation").IfMatch();
