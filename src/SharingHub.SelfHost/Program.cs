@@ -10,25 +10,33 @@ using SharingHub.SelfHost.Routes;
 // or it would swallow the next one (`--demo --urls …`).
 var demo = args.Contains("--demo");
 var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
-await using var azurite = await LocalStorage.StartIfUnconfiguredAsync(builder, CancellationToken.None);
+// The build runs this host to write the API description (ApiDocsRoutes); that needs no storage.
+await using var azurite = ApiDocsRoutes.IsBuildTimeGeneration ? null : await LocalStorage.StartIfUnconfiguredAsync(builder, CancellationToken.None);
 
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = AccessPipeline.MaxBodyBytes);
 builder.Services.AddSharingHubCore(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<HubExceptionHandler>();
 builder.Services.ConfigureHttpJsonOptions(o => HubJson.Configure(o.SerializerOptions));
+builder.Services.AddHubOpenApi();
 builder.Services.AddDemoData(builder.Configuration, demo);
 builder.Services.AddWebinarCleanupSchedule();
 builder.Services.AddWebinarAssetChecks();
 builder.Services.AddDigestWorkers(builder.Configuration.GetValue("Digests:RunWorkers", true));
 builder.Services.AddSearchIndexer();
 
+if (ApiDocsRoutes.IsBuildTimeGeneration)
+{
+    builder.PrepareForBuildTimeGeneration();
+}
+
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHubAccess();
 
-var api = app.MapGroup("/api").WithBodyLimit(RequestBody.DefaultMaxBytes);
+var api = app.MapGroup("/api").WithBodyLimit(RequestBody.DefaultMaxBytes).WithProblemResponses();
+api.MapApiDocs();
 api.MapReference();
 api.MapNetworks();
 api.MapStories();

@@ -8,14 +8,15 @@ internal static class AccessRoutes
 {
     public static void MapAccess(this RouteGroupBuilder api)
     {
-        var keys = api.MapGroup("/keys").WithBodyLimit(16 * 1024);
-        keys.MapPost("/", KeyEndpoints.Create);
-        keys.MapGet("/", KeyEndpoints.List);
-        keys.MapDelete("/{id}", KeyEndpoints.Revoke);
-        keys.MapPost("/{id}/rotate", KeyEndpoints.Rotate);
+        var keys = api.MapGroup("/keys").WithBodyLimit(16 * 1024).WithTags("Access");
+        keys.MapPost("/", KeyEndpoints.Create).Takes<AccessKeyDraft, IssuedKey>("Issue a key (shown once)", StatusCodes.Status201Created);
+        keys.MapGet("/", KeyEndpoints.List).Reads<IReadOnlyList<AccessKey>>("The keys, without their secrets");
+        keys.MapDelete("/{id}", KeyEndpoints.Revoke).Reads<AccessKey>("Revoke a key");
+        keys.MapPost("/{id}/rotate", KeyEndpoints.Rotate).Does<IssuedKey>("Replace a key with a new one (shown once)", StatusCodes.Status201Created);
 
-        api.MapGet("/audit", AuditEndpoints.Query);
-        api.MapPost("/people/erase", PeopleEndpoints.Erase).WithBodyLimit(PeopleEndpoints.MaxBodyBytes);
+        api.MapGet("/audit", AuditEndpoints.Query).WithTags("Access").Reads<IReadOnlyList<AuditEntry>>("Who changed what, when");
+        api.MapPost("/people/erase", PeopleEndpoints.Erase).WithBodyLimit(PeopleEndpoints.MaxBodyBytes).WithTags("Access")
+            .Takes<ErasureRequest, ErasureReport>("Erase a person's data (GDPR)");
     }
 
     /// <summary>Opens the route's GET for callers without credentials. Core handlers can say the same with [PublicRead].</summary>
