@@ -6,6 +6,8 @@ using SharingHub.Networks;
 using SharingHub.Networks.Pages;
 using SharingHub.Pages;
 using SharingHub.Reference.Pages;
+using SharingHub.Search;
+using SharingHub.Search.Pages;
 using SharingHub.Stories;
 using SharingHub.Stories.Pages;
 using SharingHub.Webinars;
@@ -20,7 +22,7 @@ namespace SharingHub.Functions;
 /// route is an optional parameter that must stay empty: the Functions host cannot take "" as a route.
 /// </summary>
 public sealed class PageFunctions(
-    StoryService stories, NetworkService networks, WebinarService webinars, AssetService assets, IDigestWebinarSource episodes, TimeProvider clock)
+    StoryService stories, NetworkService networks, WebinarService webinars, AssetService assets, IDigestWebinarSource episodes, SearchService search, TimeProvider clock)
 {
     [Function(nameof(HomePage))]
     [PublicRead]
@@ -106,4 +108,19 @@ public sealed class PageFunctions(
     [PublicRead]
     public Task<IResult> WebinarCaptions([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "webinarer/{id}/teksting.vtt")] HttpRequest request, string id, CancellationToken ct) =>
         WebinarPageEndpoints.Captions(request, id, webinars, ct);
+
+    [Function(nameof(SearchPage))]
+    [PublicRead]
+    public Task<IResult> SearchPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sok")] HttpRequest request, CancellationToken ct) =>
+        SearchPageEndpoints.Search(request, search, ct);
+
+    [Function(nameof(SiteMap))]
+    [PublicRead]
+    public Task<IResult> SiteMap([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sitemap.xml")] HttpRequest request, CancellationToken ct) =>
+        SiteMapEndpoints.SiteMap(request, stories, networks, webinars, ct);
+
+    [Function(nameof(Robots))]
+    [PublicRead]
+    public IResult Robots([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "robots.txt")] HttpRequest request) =>
+        SiteMapEndpoints.Robots(request);
 }

@@ -6,6 +6,7 @@ using SharingHub.Feeds;
 using SharingHub.Moderation;
 using SharingHub.Digests;
 using SharingHub.Networks;
+using SharingHub.Pages;
 using SharingHub.Search;
 using SharingHub.Storage;
 using SharingHub.Stories;
@@ -27,6 +28,7 @@ public static class SharingHubServiceCollectionExtensions
         services.AddWebinars();
         services.AddDigests();
         services.AddSearch(); // after Stories and Webinars: erasure asks the index last
+        services.AddPages();
         return services;
     }
 }

@@ -35,8 +35,8 @@ public static class Page
     public static PageFrame Frame(HttpRequest request, string title) =>
         new(Text(request), title, request.Path.Value ?? "/", PageStyles.Instance.Url) { CanonicalUrl = Origin(request) + request.Path.Value };
 
-    /// <summary>Where this request's pages live ("https://host"), for absolute links.</summary>
-    public static string Origin(HttpRequest request) => $"{request.Scheme}://{request.Host}";
+    /// <summary>Where this request's pages live ("https://host"), for absolute links: <c>Pages:PublicBaseUrl</c> when set.</summary>
+    public static string Origin(HttpRequest request) => PublicSite.Origin(request);
 
     public static PageResult Render<TComponent>(object model, int statusCode = StatusCodes.Status200OK)
         where TComponent : IComponent => new(typeof(TComponent), model, statusCode);

@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Http;
 using SharingHub.Access;
+using SharingHub.Pages;
 
 namespace SharingHub.Search;
 
-/// <summary>GET /api/search (public: published content only) and POST /api/search/rebuild (admins).</summary>
+/// <summary>GET /api/search (public: published content only; each hit's url is its page's) and POST /api/search/rebuild (admins).</summary>
 public static class SearchEndpoints
 {
     [PublicRead]
     public static async Task<IResult> Search(HttpRequest request, SearchService search, CancellationToken ct)
     {
         var parsed = SearchRequestParser.Parse(request.Query);
-        return TypedResults.Ok(await search.SearchAsync(parsed, ct));
+        var page = await search.SearchAsync(parsed, ct);
+        var origin = Page.Origin(request);
+        return TypedResults.Ok(page with { Items = [.. page.Items.Select(h => h with { Url = origin + h.Url })] });
     }
 
     /// <summary>Rebuilds the index from Table Storage in the next indexing cycle: repairs any drift.</summary>

@@ -4,6 +4,8 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 using SharingHub.Reference;
+using SharingHub.Stories.Pages;
+using SharingHub.Webinars.Pages;
 
 namespace SharingHub.Search;
 
@@ -96,10 +98,10 @@ public sealed class SearchEngine
         if (kind == SearchKinds.Transcript)
         {
             var start = doc.GetField(SearchFields.StartSeconds)?.GetDoubleValue() ?? 0;
-            return new SearchHit(SearchKinds.Episode, id, title, $"/api/webinars/{id}/transcript",
+            return new SearchHit(SearchKinds.Episode, id, title, WebinarLinks.RecordingAt(id, start),
                 Snippet(marker, doc, SearchFields.Transcript), doc.Get(SearchFields.PresentationId), start);
         }
-        var url = kind == SearchKinds.Story ? $"/api/stories/{id}" : $"/api/webinars/{id}";
+        var url = kind == SearchKinds.Story ? StoryLinks.Page(id) : WebinarLinks.Page(id);
         return new SearchHit(kind, id, title, url, Snippet(marker, doc, SearchFields.Summary, SearchFields.Body, SearchFields.Title), null, null);
     }
 

@@ -17,6 +17,7 @@ public sealed record SearchPage(IReadOnlyList<SearchHit> Items, int Total, Searc
 /// <summary>
 /// A story or an episode. <see cref="Snippet"/> is HTML: the matching words in &lt;mark&gt;, everything else encoded.
 /// A transcript hit has <see cref="PresentationId"/> (when the minute falls in a presentation) and <see cref="StartSeconds"/>.
+/// <see cref="Url"/> is the page's path (a transcript hit: the recording from that second); the API makes it absolute.
 /// </summary>
 public sealed record SearchHit(string Type, string Id, string Title, string Url, string Snippet, string? PresentationId, double? StartSeconds);
 

@@ -1,6 +1,7 @@
 using SharingHub.Networks.Pages;
 using SharingHub.Pages;
 using SharingHub.Reference.Pages;
+using SharingHub.Search.Pages;
 using SharingHub.Stories.Pages;
 using SharingHub.Webinars.Pages;
 
@@ -28,5 +29,8 @@ internal static class PageRoutes
         app.MapGet("/webinarer/{id}/opptak", WebinarPageEndpoints.Recording);
         app.MapGet("/webinarer/{id}/lysark", WebinarPageEndpoints.Slides);
         app.MapGet("/webinarer/{id}/teksting.vtt", WebinarPageEndpoints.Captions);
+        app.MapGet("/sok", SearchPageEndpoints.Search);
+        app.MapGet("/sitemap.xml", SiteMapEndpoints.SiteMap);
+        app.MapGet("/robots.txt", SiteMapEndpoints.Robots);
     }
 }

@@ -21,6 +21,7 @@ public sealed class DefaultDenyTests
         "GET /historier.atom", "GET /webinarer.atom", "GET /webinarer", "GET /webinarer/{id}", "GET /webinarer/{id}/kalender.ics", "GET /webinarer/{id}/opptak",
         "GET /webinarer/{id}/lysark", "GET /webinarer/{id}/teksting.vtt",
         "GET /api/openapi.json",
+        "GET /sok", "GET /sitemap.xml", "GET /robots.txt", // published content only (issue 12)
     ];
 
     [Fact]

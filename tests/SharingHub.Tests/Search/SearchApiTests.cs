@@ -93,11 +93,12 @@ public sealed class SearchApiTests(SearchCorpusFixture corpus) : IClassFixture<S
         var page = await corpus.Public.SearchAsync("returasfalt");
 
         var story = page.Items().First(i => i.GetProperty("type").GetString() == "story");
-        Assert.Equal($"/api/stories/{story.GetProperty("id").GetString()}", story.GetProperty("url").GetString());
+        Assert.Equal($"http://localhost/historier/{story.GetProperty("id").GetString()}", story.GetProperty("url").GetString()); // the page
         var minute = page.Items().First(i => i.GetProperty("type").GetString() == "episode");
         Assert.Contains("<mark>returasfalt</mark>", minute.GetProperty("snippet").GetString());
         Assert.Equal(3100, minute.GetProperty("startSeconds").GetDouble());
-        var episode = await corpus.Public.GetFromJsonAsync<JsonElement>(minute.GetProperty("url").GetString()!.Replace("/transcript", ""));
+        Assert.Equal($"http://localhost/webinarer/{minute.GetProperty("id").GetString()}/opptak#t=3100", minute.GetProperty("url").GetString());
+        var episode = await corpus.Public.GetFromJsonAsync<JsonElement>($"/api/webinars/{minute.GetProperty("id").GetString()}");
         var lup = episode.GetProperty("presentations").EnumerateArray().Single(p => p.GetProperty("title").GetString() == "Finn løsninger");
         Assert.Equal(lup.GetProperty("id").GetString(), minute.GetProperty("presentationId").GetString());
     }

@@ -123,6 +123,28 @@ public static class Bokmal
         TranscriptHeading = "Utskrift av sendingen",
         AudienceLabel = "For",
 
+        SearchTitle = "Søk",
+        SearchIntro = "Søk i publiserte historier og i det som ble sagt på Bærekraftsfredag.",
+        SearchTypeLabel = "Vis",
+        SearchTypeAll = "Historier og webinarer",
+        SearchTypeStory = "Bare historier",
+        SearchTypeEpisode = "Bare webinarer",
+        SearchErrorSummary = "Rett opp dette for å søke:",
+        SearchErrors = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["q"] = "Skriv ett eller flere ord du vil søke etter.",
+            ["q.long"] = "Søket kan være på høyst 200 tegn. Bruk færre ord.",
+            ["type"] = "Velg historier, webinarer eller begge.",
+            ["continuationToken"] = "Lenken til neste side er ikke gyldig lenger. Start på første side.",
+        },
+        SearchHitCount = "{0} treff",
+        SearchNoHits = "Ingen treff. Prøv andre ord, eller fjern et filter.",
+        SearchRefine = "Avgrens søket",
+        SearchRemoveFilter = "Fjern filteret «{0}»",
+        HitStory = "Historie",
+        HitEpisode = "Bærekraftsfredag",
+        HitTranscript = "Sagt på Bærekraftsfredag, {0} ut i opptaket",
+
         NotFoundTitle = "Fant ikke siden",
         NotFoundText = "Siden finnes ikke, eller den er ikke publisert.",
         BackToHome = "Gå til forsiden",

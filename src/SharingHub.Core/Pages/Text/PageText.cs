@@ -130,6 +130,28 @@ public sealed record PageText
     public required string TranscriptHeading { get; init; }
     public required string AudienceLabel { get; init; }
 
+    public required string SearchTitle { get; init; }
+    public required string SearchIntro { get; init; }
+    public required string SearchTypeLabel { get; init; }
+    public required string SearchTypeAll { get; init; }
+    public required string SearchTypeStory { get; init; }
+    public required string SearchTypeEpisode { get; init; }
+    public required string SearchErrorSummary { get; init; }
+
+    /// <summary>Why a search was refused, per query field ("q" blank; "q.long" too long); other fields use <see cref="FilterErrors"/>.</summary>
+    public required IReadOnlyDictionary<string, string> SearchErrors { get; init; }
+
+    /// <summary>"{0}" is the number of hits.</summary>
+    public required string SearchHitCount { get; init; }
+    public required string SearchNoHits { get; init; }
+    public required string SearchRefine { get; init; }
+    public required string SearchRemoveFilter { get; init; }
+    public required string HitStory { get; init; }
+    public required string HitEpisode { get; init; }
+
+    /// <summary>"{0}" is where in the recording it was said (m:ss).</summary>
+    public required string HitTranscript { get; init; }
+
     public required string NotFoundTitle { get; init; }
     public required string NotFoundText { get; init; }
     public required string BackToHome { get; init; }

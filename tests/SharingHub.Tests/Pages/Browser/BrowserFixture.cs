@@ -9,6 +9,7 @@ using SharingHub.Stories;
 using SharingHub.Stories.Import;
 using SharingHub.Testing;
 using SharingHub.Tests.Deployment;
+using SharingHub.Tests.Search;
 using SharingHub.Tests.Stories;
 using SharingHub.Webinars;
 
@@ -31,6 +32,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string DraftTitle = "Utkast: dette skal aldri vises";
     public const string ScriptTitle = "<script>window.injected = 1</script>Matsvinn i kantina";
+
+    /// <summary>A search with story hits and transcript hits in the demo data.</summary>
+    public const string SearchQuery = "bibliotek";
 
     public HubApp Hub { get; private set; } = default!;
     public IPlaywright Playwright { get; private set; } = default!;
@@ -56,6 +60,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         Hub.Clock.Advance(TimeSpan.FromMinutes(1));
         ScriptStoryId = (await admin.PublishStoryAsync(StoryRequests.Landoya().With("title", ScriptTitle).With("kommunenummer", "4601")
             .With("localTargets", null))).GetProperty("id").GetString()!;
+
+        using (var client = new HttpClient { BaseAddress = Hub.ServerAddress })
+        {
+            // The search page's browser test needs the demo's stories and captions in the index (the indexer works in the background).
+            await client.SearchUntilAsync(SearchQuery, p => p.Items().Any(i => i.TryGetProperty("startSeconds", out var s) && s.ValueKind == JsonValueKind.Number)
+                && p.Items().Any(i => i.GetProperty("type").GetString() == "story"));
+        }
 
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true });

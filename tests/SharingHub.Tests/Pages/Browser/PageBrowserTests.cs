@@ -30,6 +30,8 @@ public sealed class PageBrowserTests(BrowserFixture fixture)
         { "webinar", "webinar:demo" },
         { "webinar-kommende", "webinar:upcoming" },
         { "ikke-funnet", "/historier/finnes-ikke" },
+        { "sok", "/sok?q=" + BrowserFixture.SearchQuery },
+        { "sok-feil", "/sok?q=" },
     };
 
     [Theory]
