@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using SharingHub.Reference;
 using SharingHub.Stories;
+using SharingHub.Stories.Pages;
 using SharingHub.Subscriptions;
 
 namespace SharingHub.Digests;
@@ -36,7 +37,7 @@ public sealed class DigestRenderer(string hubBaseUrl, int maxBytes)
         var tail = RenderAssetsAndEpisode(content);
 
         // The "N flere" line is reserved up front, so adding it never pushes the message over the limit.
-        var moreUrl = $"{hub}/api/stories?status=published&from={Uri.EscapeDataString(content.Since.ToString("O", CultureInfo.InvariantCulture))}";
+        var moreUrl = $"{hub}/historier";
         var reserve = Bytes($"<p>… og 99999 flere historier: <a href=\"{Encode.Encode(moreUrl)}\">se alle i SharingHub</a></p>") + Bytes("<h3></h3><ul></ul>") * 3 + 300;
         var budget = maxBytes - Bytes(head) - Bytes(foot) - Bytes(tail.Html) - reserve;
 
@@ -134,7 +135,7 @@ public sealed class DigestRenderer(string hubBaseUrl, int maxBytes)
             ? m.Name
             : story.Organisation ?? story.Network;
         var item = new StringBuilder()
-            .Append("<li><a href=\"").Append(Encode.Encode($"{hub}/api/stories/{Uri.EscapeDataString(story.Id)}")).Append("\"><strong>")
+            .Append("<li><a href=\"").Append(Encode.Encode(hub + StoryLinks.Page(story.Id))).Append("\"><strong>")
             .Append(Encode.Encode(story.Title)).Append("</strong></a> – ").Append(Encode.Encode(where));
         if (story.PublishedAt is { } at)
         {

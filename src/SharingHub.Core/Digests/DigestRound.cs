@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SharingHub.Pages;
 using SharingHub.Stories;
 using SharingHub.Subscriptions;
 
@@ -20,6 +21,7 @@ public sealed class DigestRound(
     IDeliveryStore deliveries,
     IDeliveryQueue queue,
     IOptions<DigestOptions> options,
+    IOptions<PageOptions> pages,
     TimeProvider clock,
     ILogger<DigestRound> logger)
 {
@@ -238,5 +240,5 @@ public sealed class DigestRound(
         };
     }
 
-    private DigestRenderer Renderer() => new(settings.HubBaseUrl, settings.MaxMessageBytes);
+    private DigestRenderer Renderer() => new(DigestLinks.Base(pages.Value, settings), settings.MaxMessageBytes);
 }

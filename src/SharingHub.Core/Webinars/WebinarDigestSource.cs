@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using SharingHub.Digests;
+using SharingHub.Pages;
 using SharingHub.Webinars.Assets;
+using SharingHub.Webinars.Pages;
 
 namespace SharingHub.Webinars;
 
 /// <summary>What Bærekraftsfredag brings to a digest: new recordings and slides of published episodes, and the next episode.</summary>
-public sealed class WebinarDigestSource(IWebinarStore webinars, IAssetStore assets, IOptions<DigestOptions> options) : IDigestWebinarSource
+public sealed class WebinarDigestSource(IWebinarStore webinars, IAssetStore assets, IOptions<DigestOptions> options, IOptions<PageOptions> pages) : IDigestWebinarSource
 {
     // Recordings are published weeks after an episode at most; older episodes are not searched for new files.
     private static readonly TimeSpan AssetLookback = TimeSpan.FromDays(120);
@@ -14,7 +16,7 @@ public sealed class WebinarDigestSource(IWebinarStore webinars, IAssetStore asse
     public async Task<IReadOnlyList<DigestAsset>> GetNewAssetsAsync(DateTimeOffset since, CancellationToken ct)
     {
         var episodes = await webinars.ListAsync(since - AssetLookback, null, WebinarStatus.Published, EpisodeLimit, ct);
-        var hub = options.Value.HubBaseUrl.TrimEnd('/');
+        var hub = DigestLinks.Base(pages.Value, options.Value);
         var found = new List<DigestAsset>();
         foreach (var episode in episodes)
         {
@@ -24,7 +26,7 @@ public sealed class WebinarDigestSource(IWebinarStore webinars, IAssetStore asse
                 if (asset is { Status: AssetStatus.Available, Kind: AssetKind.Recording or AssetKind.Slides } && (asset.AvailableAt ?? asset.CompletedAt) is { } completed && completed >= since)
                 {
                     found.Add(new DigestAsset(asset.AssetId, episode.Title, asset.Kind == AssetKind.Recording ? "recording" : "slides",
-                        $"{hub}/api/webinars/{episode.Id}/assets/{asset.AssetId}", completed));
+                        hub + (asset.Kind == AssetKind.Recording ? WebinarLinks.Page(episode.Id) : WebinarLinks.Slides(episode.Id)), completed));
                 }
             }
         }

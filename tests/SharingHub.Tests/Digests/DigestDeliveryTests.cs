@@ -37,7 +37,7 @@ public sealed class DigestDeliveryTests
         Assert.Contains("Sykkelveier i sentrum", html);
         Assert.DoesNotContain("Rent hav", html);
         Assert.Contains("Bærekraftsnytt for Asker", html);
-        Assert.Contains("https://hub.example.no/api/stories/", html);
+        Assert.Contains("href=\"https://hub.example.no/historier/", html); // the story page, not JSON
         Assert.Matches(@"\d{1,2}\. (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember) \d{4}", html);
         Assert.True(html.IndexOf("Helsefremmende", StringComparison.Ordinal) < html.IndexOf("Sykkelveier", StringComparison.Ordinal), "own municipality is grouped first");
 
@@ -133,7 +133,7 @@ public sealed class DigestDeliveryTests
         var html = post.Json!["body"]!["content"]!.GetValue<string>();
         Assert.True(Encoding.UTF8.GetByteCount(html) < 28 * 1024, $"the message was {Encoding.UTF8.GetByteCount(html)} bytes");
         Assert.True(Encoding.UTF8.GetByteCount(html) > 20 * 1024, "the message is filled before it is cut");
-        Assert.Matches(@"… og \d+ flere historier: <a href=""https://hub.example.no/api/stories\?status=published", html);
+        Assert.Matches(@"… og \d+ flere historier: <a href=""https://hub.example.no/historier""", html);
         var delivery = Assert.Single(await host.Hub.CreateClient().GetFromJsonAsync<JsonElement[]>($"/api/deliveries?subscription={subscription}") ?? []);
         Assert.Equal(150, delivery.GetProperty("storyCount").GetInt32());
     }
@@ -178,5 +178,28 @@ public sealed class DigestDeliveryTests
         Assert.Equal(HttpStatusCode.OK, test.StatusCode);
         var post = Assert.Single(host.Graph.Posts);
         Assert.Contains("SharingHub er koblet til denne kanalen", post.Json!["body"]!["content"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DigestLinksOpenThePublicPagesAtTheConfiguredAddress()
+    {
+        await using var host = await DigestTestHost.StartAsync(new Dictionary<string, string?> { ["Pages:PublicBaseUrl"] = "https://baerekraft.example.no/" });
+        host.Graph.AddChannel(DigestScenario.Team, DigestScenario.Channel);
+        var connection = await host.ConnectAsync();
+        var subscription = await DigestScenario.CreateSubscriptionAsync(host, DigestScenario.Subscription(connection.Id));
+        var story = await DigestScenario.PublishAsync(host, "Gjenbruk av asfalt i kommunale kontrakter", goal: 3);
+        var client = host.Hub.CreateClient();
+
+        var preview = await client.GetFromJsonAsync<JsonElement>($"/api/subscriptions/{subscription}/digest/preview");
+        var html = preview.GetProperty("request").GetProperty("body").GetProperty("body").GetProperty("content").GetString()!;
+        var link = System.Text.RegularExpressions.Regex.Match(html, @"href=""https://baerekraft\.example\.no(/historier/[^""]+)""");
+
+        Assert.True(link.Success, html);
+        Assert.DoesNotContain("hub.example.no", html);
+        using var page = await host.Hub.CreateAnonymousClient().GetAsync(link.Groups[1].Value);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Gjenbruk av asfalt i kommunale kontrakter", await page.Content.ReadAsStringAsync());
+        Assert.Equal($"/historier/{story.Id}", link.Groups[1].Value);
     }
 }

@@ -29,7 +29,7 @@ public sealed class DigestWebinarContentTests
         var html = preview.GetProperty("request").GetProperty("body").GetProperty("body").GetProperty("content").GetString()!;
 
         Assert.Contains("Bærekraftsfredag september: bibliotek og bærekraft", html);
-        Assert.Contains($"/api/webinars/{held}/assets/", html);
+        Assert.Contains($"href=\"https://hub.example.no/webinarer/{held}\"", html); // the episode's page, where the recording plays
         Assert.Contains("Bærekraftsfredag oktober: klimabudsjett", html);
         Assert.DoesNotContain("Internt opptak", html);
         Assert.DoesNotContain("hemmelig episode", html); // planned, not published: the public gets 404 for it
