@@ -142,6 +142,11 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         Access__BootstrapAdminKey: '@Microsoft.KeyVault(SecretUri=${bootstrapAdminKeySecretUri})'
         Teams__TokenCacheKey: '@Microsoft.KeyVault(SecretUri=${tokenCacheKeySecretUri})'
         Teams__ClientId: teamsClientId
+        // Digests link to the pages from a background job, which has no request to take a host from. A custom domain
+        // overrides it through extraAppSettings.
+        Pages__PublicBaseUrl: 'https://${app.properties.defaultHostName}'
+        // The pages own "/": the host's own placeholder page must not answer there.
+        AzureWebJobsDisableHomepage: 'true'
       },
       extraAppSettings
     )
