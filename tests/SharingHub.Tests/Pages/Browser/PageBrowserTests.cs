@@ -54,6 +54,7 @@ public sealed class PageBrowserTests(BrowserFixture fixture)
                 var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 Assert.True(overflow <= 0, $"{path} at {width}px scrolls sideways by {overflow}px");
                 Assert.Equal(1, await page.Locator("h1").CountAsync());
+                Assert.Equal(path.Contains("sprak=nn", StringComparison.Ordinal) ? "nn" : "nb", await page.Locator("html").GetAttributeAsync("lang"));
                 await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-{width}.png"), FullPage = true });
             }
             finally
