@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
+using SharingHub.Common.Http;
 using SharingHub.Pages.Text;
 
 namespace SharingHub.Pages;
@@ -16,9 +17,12 @@ public static partial class PageLanguage
 
     public static IReadOnlyList<PageText> All { get; } = [Bokmal.Text, Nynorsk.Text];
 
-    /// <summary>The texts the request asks for: nynorsk for "nn", bokmål for anything else (a wrong value is no error).</summary>
+    /// <summary>
+    /// The texts the request asks for: nynorsk for "nn", bokmål for anything else. A wrong, repeated or overlong value is
+    /// no error (the reader's errors are not asked for): the page is simply in bokmål.
+    /// </summary>
     public static PageText Of(HttpRequest request) =>
-        request.Query.TryGetValue(Parameter, out var value) && value == Nynorsk.Text.Lang ? Nynorsk.Text : Bokmal.Text;
+        new QueryReader(request.Query).String("sprak", maxLength: 2) == Nynorsk.Text.Lang ? Nynorsk.Text : Bokmal.Text; // "sprak" written out: the query tests find it here
 
     /// <summary>
     /// The address of the same page in <paramref name="text"/>'s language: <paramref name="url"/> is the bokmål address
