@@ -7,8 +7,14 @@ namespace SharingHub.Pages;
 /// <summary>What the shared layout needs for every page: the language's texts, the page's title and where it lives.</summary>
 public sealed record PageFrame(PageText Text, string Title, string Path, string StylesheetUrl)
 {
-    /// <summary>The page's one address (scheme, host, path and the query that matters), for rel="canonical" and og:url.</summary>
+    /// <summary>
+    /// The page's one address in bokmål (scheme, host, path and the query that matters). The layout turns it into each
+    /// language's address (<see cref="PageLanguage.Address"/>) for rel="canonical", og:url and the hreflang alternates.
+    /// </summary>
     public string? CanonicalUrl { get; init; }
+
+    /// <summary>This request's own path and query without the language parameter: where the language switch leads.</summary>
+    public string BokmalAddress { get; init; } = Path;
 
     /// <summary>"article" for a story, "website" otherwise (Open Graph, so a link pasted in Teams unfurls).</summary>
     public string OpenGraphType { get; init; } = "website";
@@ -29,11 +35,15 @@ public static class Page
     /// <summary>Names sorted as Norwegians expect (… X Y Z Æ Ø Å).</summary>
     public static StringComparer NorwegianOrder { get; } = StringComparer.Create(new System.Globalization.CultureInfo("nb-NO"), ignoreCase: false);
 
-    /// <summary>The texts for this request. Bokmål for now; a language switch chooses here.</summary>
-    public static PageText Text(HttpRequest request) => Bokmal.Text;
+    /// <summary>The texts for this request: bokmål, or nynorsk with ?sprak=nn (<see cref="PageLanguage"/>).</summary>
+    public static PageText Text(HttpRequest request) => PageLanguage.Of(request);
 
     public static PageFrame Frame(HttpRequest request, string title) =>
-        new(Text(request), title, request.Path.Value ?? "/", PageStyles.Instance.Url) { CanonicalUrl = Origin(request) + request.Path.Value };
+        new(Text(request), title, request.Path.Value ?? "/", PageStyles.Instance.Url)
+        {
+            CanonicalUrl = Origin(request) + request.Path.Value,
+            BokmalAddress = PageLanguage.BokmalAddress(request),
+        };
 
     /// <summary>Where this request's pages live ("https://host"), for absolute links: <c>Pages:PublicBaseUrl</c> when set.</summary>
     public static string Origin(HttpRequest request) => PublicSite.Origin(request);

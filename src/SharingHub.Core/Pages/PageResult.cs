@@ -25,7 +25,7 @@ public sealed class PageResult(Type component, object model, int statusCode) : I
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        var html = await RenderAsync(httpContext.RequestServices);
+        var html = PageLanguage.KeepInLinks(await RenderAsync(httpContext.RequestServices), PageLanguage.Of(httpContext.Request));
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";

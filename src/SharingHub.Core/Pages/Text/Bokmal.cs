@@ -1,6 +1,6 @@
 namespace SharingHub.Pages.Text;
 
-/// <summary>The pages' own words in bokmål. Nynorsk goes beside this file as its own instance.</summary>
+/// <summary>The pages' own words in bokmål. <see cref="Nynorsk"/> is the other language.</summary>
 public static class Bokmal
 {
     public static PageText Text { get; } = new()
@@ -16,6 +16,8 @@ public static class Bokmal
         FooterAbout = "Idébanken samler historier og tiltak fra det nasjonale bærekraftsnettverket for kommunesektoren og de regionale nettverkene, slik at andre kan ta dem i bruk.",
         FooterAccessibility = "Tilgjengelighetserklæring",
         FooterApi = "Åpent API for nettverkenes egne systemer: /api",
+        LanguageName = "Bokmål",
+        LanguageSwitch = "Velg språk",
 
         HomeTitle = "Idébank for bærekraft",
         HomeIntro = "Finn tiltak som andre kommuner har prøvd ut, med oppskrift, resultater og erfaringer. Bla etter bærekraftsmål, fylke, kommune eller nettverk.",
@@ -186,6 +188,7 @@ public static class Bokmal
                     "Sidene lages på serveren og kan leses uten JavaScript. De bruker Designsystemet fra Digitaliseringsdirektoratet, som er laget for universell utforming.",
                     "Alle sider har en lenke for å hoppe til hovedinnholdet, én hovedoverskrift, overskrifter i riktig rekkefølge og landemerker for topp, hovedinnhold og bunn. Skjemafelt har ledetekster, og feil vises samlet øverst med lenke til feltet.",
                     "Tekst har minst 4,5:1 kontrast mot bakgrunnen, også på flisene for bærekraftsmålene, der tekstfargen velges for hver flis. Sidene kan forstørres og leses på skjermer ned til 320 piksler brede uten vannrett rulling.",
+                    "Sidene finnes på bokmål og nynorsk. Språkvalget øverst på siden er merket med språket til hver lenke.",
                 ]),
                 new StatementSection("Slik tester vi",
                 [

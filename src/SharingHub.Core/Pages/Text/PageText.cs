@@ -7,7 +7,7 @@ namespace SharingHub.Pages.Text;
 /// </summary>
 public sealed record PageText
 {
-    /// <summary>The value of the html element's lang attribute ("nb", later "nn").</summary>
+    /// <summary>The value of the html element's lang attribute ("nb", "nn").</summary>
     public required string Lang { get; init; }
 
     /// <summary>Open Graph's locale ("nb_NO").</summary>
@@ -22,6 +22,12 @@ public sealed record PageText
     public required string FooterAbout { get; init; }
     public required string FooterAccessibility { get; init; }
     public required string FooterApi { get; init; }
+
+    /// <summary>The language's name in itself ("Bokmål", "Nynorsk"): the switch's link to it.</summary>
+    public required string LanguageName { get; init; }
+
+    /// <summary>The name of the language switch in the header (its two links are named in their own languages).</summary>
+    public required string LanguageSwitch { get; init; }
 
     public required string HomeTitle { get; init; }
     public required string HomeIntro { get; init; }
@@ -164,6 +170,18 @@ public sealed record PageText
 
     public required AccessibilityStatement Accessibility { get; init; }
 
+    /// <summary>
+    /// The goals' names in this language, by number, where they differ from the reference data's (bokmål) names. The
+    /// reference data and the API keep their bokmål and English names; the pages ask <see cref="GoalName"/>.
+    /// </summary>
+    public IReadOnlyDictionary<int, GoalName> GoalNames { get; init; } = new Dictionary<int, GoalName>();
+
+    /// <summary>The goal's short name ("God helse og livskvalitet") in this language.</summary>
+    public string GoalShortName(Reference.Goal goal) => GoalNames.TryGetValue(goal.Number, out var name) ? name.ShortName : goal.ShortName;
+
+    /// <summary>The goal's full title in this language.</summary>
+    public string GoalTitle(Reference.Goal goal) => GoalNames.TryGetValue(goal.Number, out var name) ? name.Title : goal.Title;
+
     /// <summary>"25. september 2026" in Oslo time.</summary>
     public string Date(DateTimeOffset instant)
     {
@@ -181,6 +199,9 @@ public sealed record PageText
     public string Format(string template, params object[] values) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, template, values);
 }
+
+/// <summary>A goal's short name and full title in one language.</summary>
+public sealed record GoalName(string ShortName, string Title);
 
 /// <summary>The accessibility statement (tilgjengelighetserklæring): a title, an introduction and sections.</summary>
 public sealed record AccessibilityStatement(string Title, string Intro, IReadOnlyList<StatementSection> Sections);

@@ -21,7 +21,7 @@ public static class PlacePageEndpoints
         }
         var text = Page.Text(request);
         var goal = ReferenceData.Instance.Goals[n - 1];
-        var frame = Page.Frame(request, $"{text.GoalLabel} {goal.Number}: {goal.ShortName}") with { Description = goal.Title, FeedUrl = $"/historier.atom?goal={n}" };
+        var frame = Page.Frame(request, $"{text.GoalLabel} {goal.Number}: {text.GoalShortName(goal)}") with { Description = text.GoalTitle(goal), FeedUrl = $"/historier.atom?goal={n}" };
         var section = await StoriesAsync(stories, new StoryQuery { Goal = n }, $"/historier?goal={n}", text, ct);
         var targets = ReferenceData.Instance.Targets.Where(t => t.Goal == n).ToList();
         return Page.Render<GoalPage>(new GoalView(frame, goal, targets, section));

@@ -32,6 +32,12 @@ public sealed class PageBrowserTests(BrowserFixture fixture)
         { "ikke-funnet", "/historier/finnes-ikke" },
         { "sok", "/sok?q=" + BrowserFixture.SearchQuery },
         { "sok-feil", "/sok?q=" },
+        { "forside-nynorsk", "/?sprak=nn" },
+        { "historier-nynorsk", "/historier?goal=12&sprak=nn" },
+        { "historie-nynorsk", "story:demo?sprak=nn" },
+        { "webinar-nynorsk", "webinar:demo?sprak=nn" },
+        { "tilgjengelighet-nynorsk", "/tilgjengelighet?sprak=nn" },
+        { "sok-nynorsk", "/sok?sprak=nn&q=" + BrowserFixture.SearchQuery },
     };
 
     [Theory]
@@ -51,6 +57,7 @@ public sealed class PageBrowserTests(BrowserFixture fixture)
                 var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
                 Assert.True(overflow <= 0, $"{path} at {width}px scrolls sideways by {overflow}px");
                 Assert.Equal(1, await page.Locator("h1").CountAsync());
+                Assert.Equal(path.Contains("sprak=nn", StringComparison.Ordinal) ? "nn" : "nb", await page.Locator("html").GetAttributeAsync("lang"));
                 await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, $"{name}-{width}.png"), FullPage = true });
             }
             finally
@@ -144,13 +151,41 @@ public sealed class PageBrowserTests(BrowserFixture fixture)
         }
     }
 
-    private string Resolve(string path) => path switch
+    private string Resolve(string path) => path.Split('?', 2) switch
     {
-        "story:demo" => $"/historier/{fixture.DemoStoryId}",
-        "webinar:demo" => $"/webinarer/{fixture.DemoEpisodeId}",
-        "webinar:upcoming" => $"/webinarer/{fixture.UpcomingEpisodeId}",
+        ["story:demo", .. var query] => $"/historier/{fixture.DemoStoryId}" + Query(query),
+        ["webinar:demo", .. var query] => $"/webinarer/{fixture.DemoEpisodeId}" + Query(query),
+        ["webinar:upcoming", .. var query] => $"/webinarer/{fixture.UpcomingEpisodeId}" + Query(query),
         _ => path,
     };
+
+    private static string Query(string[] query) => query.Length == 0 ? "" : "?" + query[0];
+
+    [Fact]
+    public async Task ReaderWhoChoosesNynorskStaysInNynorskFromPageToPageWithoutJavaScript()
+    {
+        var page = await fixture.OpenAsync(1280, javaScript: false);
+        try
+        {
+            await page.GotoAsync("/");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Nynorsk" }).ClickAsync();
+            Assert.Equal("nn", await page.Locator("html").GetAttributeAsync("lang"));
+            await page.GetByRole(AriaRole.Link, new() { Name = "Forteljingar", Exact = true }).First.ClickAsync();
+            Assert.Equal("Forteljingar", await page.Locator("h1").InnerTextAsync());
+            await page.GetByLabel("Berekraftsmål", new() { Exact = true }).SelectOptionAsync("12");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Vis forteljingar" }).ClickAsync();
+            Assert.Contains("goal=12", page.Url, StringComparison.Ordinal);
+            Assert.Equal("nn", await page.Locator("html").GetAttributeAsync("lang"));
+            await page.GetByRole(AriaRole.Link, new() { Name = "Bokmål" }).ClickAsync();
+            Assert.Equal("nb", await page.Locator("html").GetAttributeAsync("lang"));
+            Assert.Contains("goal=12", page.Url, StringComparison.Ordinal); // the switch keeps the filters
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 
     [Fact]
     public async Task EpisodePageHasItsCaptionsTrackAndChaptersThatStartTheRecording()
