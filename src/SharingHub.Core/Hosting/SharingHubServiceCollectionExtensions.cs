@@ -11,6 +11,7 @@ using SharingHub.Search;
 using SharingHub.Storage;
 using SharingHub.Stories;
 using SharingHub.Webinars;
+using SharingHub.Workspace;
 
 namespace SharingHub.Hosting;
 
@@ -29,6 +30,7 @@ public static class SharingHubServiceCollectionExtensions
         services.AddDigests();
         services.AddSearch(); // after Stories and Webinars: erasure asks the index last
         services.AddPages();
+        services.AddWorkspace();
         return services;
     }
 }
