@@ -113,6 +113,8 @@ public sealed class DigestRoundBench : IScenario
         hub.Clock.Advance(TimeSpan.FromDays(8)); // every weekly cadence has fallen due once since the subscriptions were made
         GC.Collect();
         var idle = UploadBench.Memory.Read(Environment.ProcessId);
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         using var calls = new StorageCalls(hub.Prefix);
         if (count)
         {
@@ -149,6 +151,9 @@ public sealed class DigestRoundBench : IScenario
         }
         var hubTime = watch.Elapsed;
         var peak = sampler.Stop();
+        var allocated = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1e6;
+        var collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
+        var largeObjects = GC.GetGCMemoryInfo().GenerationInfo[3].SizeAfterBytes / 1e6;
         var counted = calls.Snapshot();
         calls.Dispose(); // the bare baselines below are not counted
         var result = await roundTask;
@@ -170,6 +175,7 @@ public sealed class DigestRoundBench : IScenario
             : $"  the round (composing, recording, queueing) ended after {roundTime.TotalSeconds:F2} s; posts arrived from {firstPost.TotalSeconds:F2} s to {lastPost.TotalSeconds:F2} s");
         Console.WriteLine(!count ? "  storage calls: not counted (--count counts them, at a cost to the times)" : $"  storage calls: {counted.Values.Sum()} ({(double)counted.Values.Sum() / Math.Max(1, result.Enqueued):F2} per digest): {string.Join(", ", counted.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}"))}");
         Console.WriteLine($"  this process (hub and Graph double; Azurite runs apart): RSS before the round {idle.RssMb:F0} MB, peak during it {peak.RssMb:F0} MB (target < 500 MB) {(peak.RssMb < 500 ? "OK" : "ABOVE TARGET")}");
+        Console.WriteLine($"  allocated during the round {allocated:F0} MB ({allocated * 1000 / Math.Max(1, posts.Count):F0} KB per post, hub and Graph double); collections gen0/gen1/gen2 {collections}; large object heap after the last {largeObjects:F0} MB");
     }
 
     /// <summary>
