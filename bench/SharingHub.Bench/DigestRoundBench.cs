@@ -131,11 +131,13 @@ public sealed class DigestRoundBench : IScenario
             return result;
         });
         var roundCalls = 0;
+        var roundAllocated = 0.0;
         if (steps)
         {
             // Each on its own: the round alone, then the worker alone, to see which of them the time goes to.
             await roundTask;
             roundCalls = calls.Total;
+            roundAllocated = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1e6;
         }
         // The delivery worker as the self-host runs it: woken by the round's first queued message, draining as they come.
         while (true)
@@ -171,7 +173,7 @@ public sealed class DigestRoundBench : IScenario
         Console.WriteLine($"  {result.Enqueued} digests queued, {posts.Count} posted; measured {hubTime.TotalSeconds:F2} s | Graph's bound {bound.TotalSeconds:F2} s | storage floor {floor.TotalSeconds:F2} s (taken first, on the fresh emulator) | bare Graph client at the bound {bareTime.TotalSeconds:F2} s");
         Console.WriteLine($"  {ratio:F2}× the {(reference == floor ? "storage floor" : "bound")} (target ≤ {c.Target:F1}× {(c.AgainstFloor ? "the larger of bound and floor" : "the bound")}) {(ratio <= c.Target ? "OK" : "ABOVE TARGET")}");
         Console.WriteLine(steps
-            ? $"  steps, one after the other: the round alone {roundTime.TotalSeconds:F2} s ({roundCalls} storage calls counted), then the worker alone {(hubTime - roundTime).TotalSeconds:F2} s ({counted.Values.Sum() - roundCalls} calls)"
+            ? $"  steps, one after the other: the round alone {roundTime.TotalSeconds:F2} s ({roundCalls} storage calls counted, {roundAllocated:F0} MB allocated), then the worker alone {(hubTime - roundTime).TotalSeconds:F2} s ({counted.Values.Sum() - roundCalls} calls, {allocated - roundAllocated:F0} MB allocated with the Graph double's)"
             : $"  the round (composing, recording, queueing) ended after {roundTime.TotalSeconds:F2} s; posts arrived from {firstPost.TotalSeconds:F2} s to {lastPost.TotalSeconds:F2} s");
         Console.WriteLine(!count ? "  storage calls: not counted (--count counts them, at a cost to the times)" : $"  storage calls: {counted.Values.Sum()} ({(double)counted.Values.Sum() / Math.Max(1, result.Enqueued):F2} per digest): {string.Join(", ", counted.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}"))}");
         Console.WriteLine($"  this process (hub and Graph double; Azurite runs apart): RSS before the round {idle.RssMb:F0} MB, peak during it {peak.RssMb:F0} MB (target < 500 MB) {(peak.RssMb < 500 ? "OK" : "ABOVE TARGET")}");

@@ -290,8 +290,8 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
     // The message, gzipped (CompressedHtml). Rows written before compression kept it as text in "Html".
     private const string HtmlColumn = "HtmlGzip";
 
-    private static string Html(TableEntity row) =>
-        row.GetBinary(HtmlColumn) is { } compressed ? CompressedHtml.FromStored(compressed).Text() : row.GetString("Html") ?? string.Empty;
+    private static CompressedHtml Html(TableEntity row) =>
+        row.GetBinary(HtmlColumn) is { } compressed ? CompressedHtml.FromStored(compressed) : CompressedHtml.Of(row.GetString("Html") ?? string.Empty);
 
     private static Delivery Read(TableEntity row) =>
         JsonSerializer.Deserialize<Delivery>(row.GetString("Json"), HubJson.Options) ?? throw new RequestFailedException("Unreadable delivery row " + row.RowKey);
