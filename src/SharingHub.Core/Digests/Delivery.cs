@@ -67,5 +67,9 @@ public enum DeliveryStatus
     Failed,
 }
 
-/// <summary>A delivery with its message and the stamp a conditional write needs.</summary>
-public sealed record StoredDelivery(Delivery Delivery, string Html, string Stamp);
+/// <summary>A delivery with its message (kept compressed while in hand) and the stamp a conditional write needs.</summary>
+public sealed record StoredDelivery(Delivery Delivery, CompressedHtml Message, string Stamp)
+{
+    /// <summary>The message as text, decompressed on each read.</summary>
+    public string Html => Message.Text();
+}

@@ -89,7 +89,7 @@ public sealed class DeliveryWorker(
             (_, known) => known.At + ConnectionFresh > now && !known.Read.IsFaulted && !known.Read.IsCanceled ? known : (connections.FindAsync(id, ct), now)).Read;
     }
 
-    private sealed record Claimed(Delivery Delivery, string Stamp, string Html, bool EverClaimed);
+    private sealed record Claimed(Delivery Delivery, string Stamp, CompressedHtml Message, bool EverClaimed);
 
     private async Task DeliverTogetherAsync(IReadOnlyList<string> ids, Batch batch, CancellationToken ct)
     {
@@ -134,7 +134,7 @@ public sealed class DeliveryWorker(
         var alone = Task.WhenAll(lost.Select(id => DeliverTogetherAsync([id], batch, ct)));
         var ours = claims
             .Where(c => stamps[c.Claim.Id] is not null)
-            .Select(c => new Claimed(c.Claim, stamps[c.Claim.Id]!, c.Stored.Html, EverClaimed: c.Stored.Delivery.Attempts > 0))
+            .Select(c => new Claimed(c.Claim, stamps[c.Claim.Id]!, c.Stored.Message, EverClaimed: c.Stored.Delivery.Attempts > 0))
             .ToList();
         foreach (var claimed in ours)
         {
@@ -168,8 +168,8 @@ public sealed class DeliveryWorker(
         try
         {
             messageId = delivery.Outbox
-                ? await KeepInOutboxAsync(delivery, claimed.Html, ct)
-                : await PostOnceAsync(delivery, claimed.Html, claimed.EverClaimed, ct);
+                ? await KeepInOutboxAsync(delivery, claimed.Message.Text(), ct)
+                : await PostOnceAsync(delivery, claimed.Message, claimed.EverClaimed, ct);
         }
         catch (TeamsGraphException ex) when (ex.IsTransient)
         {
@@ -254,7 +254,9 @@ public sealed class DeliveryWorker(
         return pending;
     }
 
-    private async Task<string> PostOnceAsync(Delivery delivery, string html, bool everClaimed, CancellationToken ct)
+    /// <param name="message">Decompressed only for the post itself: hundreds of deliveries in hand wait for storage and the
+    /// limiters meanwhile.</param>
+    private async Task<string> PostOnceAsync(Delivery delivery, CompressedHtml message, bool everClaimed, CancellationToken ct)
     {
         var connection = await ConnectionAsync(delivery.ConnectionId!, ct)
             ?? throw new TeamsGraphException(404, null, $"the Teams connection {delivery.ConnectionId} no longer exists");
@@ -277,7 +279,7 @@ public sealed class DeliveryWorker(
             await throttle.AcquireAsync(channelKey, connection.TenantId, ct);
             try
             {
-                return await channels.PostHtmlAsync(connection, delivery.TeamId, delivery.ChannelId, html, ct);
+                return await channels.PostHtmlAsync(connection, delivery.TeamId, delivery.ChannelId, message.Text(), ct);
             }
             catch (TeamsGraphException ex) when (ex.IsTransient && attempt < settings.MaxAttempts)
             {

@@ -7,7 +7,8 @@ namespace SharingHub.Digests;
 /// The self-host's delivery worker: takes messages off the queue and delivers their deliveries concurrently, up to
 /// <see cref="DigestOptions.WorkerConcurrency"/> deliveries at once (the rate limiters decide the pace).
 /// </summary>
-public sealed class DigestQueueRunner(IDeliveryQueue queue, DeliveryWorker worker, IOptions<DigestOptions> options, ILogger<DigestQueueRunner> logger)
+public sealed class DigestQueueRunner(
+    IDeliveryQueue queue, DeliveryWorker worker, DeliveryQueueSignal signal, IOptions<DigestOptions> options, ILogger<DigestQueueRunner> logger)
 {
     private readonly DigestOptions settings = options.Value;
 
@@ -20,6 +21,7 @@ public sealed class DigestQueueRunner(IDeliveryQueue queue, DeliveryWorker worke
         var handled = 0;
         while (true)
         {
+            var queued = signal.Next; // read before receiving, so a message queued meanwhile is not missed
             // No more messages than there is room for: the rest stay on the queue, for this loop later or another worker.
             var room = Math.Clamp(gate.CurrentCount / DeliveryMessage.MaxIds, 1, 32);
             var messages = await queue.ReceiveAsync(room, TimeSpan.FromSeconds(settings.LeaseSeconds), ct);
@@ -29,8 +31,15 @@ public sealed class DigestQueueRunner(IDeliveryQueue queue, DeliveryWorker worke
                 {
                     return handled;
                 }
-                await Task.WhenAll(running);
-                running.Clear();
+                // While a round in this process is still queueing, its next messages are taken as they come rather than
+                // after every delivery in hand is done: the posts keep going at the limiters' pace.
+                var all = Task.WhenAll(running);
+                await Task.WhenAny(all, queued);
+                if (all.IsCompleted)
+                {
+                    await all;
+                    running.Clear();
+                }
                 continue;
             }
             foreach (var message in messages)

@@ -23,7 +23,21 @@ public sealed class DigestRenderer(string hubBaseUrl, int maxBytes)
     // A round renders the same stories into hundreds of digests with one renderer: each item is built once.
     private readonly Dictionary<(string Id, int Version), (string Html, int Bytes)> renderedItems = [];
 
+    // The longest marker a delivery id allows ("SH-", a subscription id of up to 64, '-', a period of up to 32): the body
+    // is fitted to the longest foot, so one body serves every subscription that would be given the same one.
+    private static readonly string LongestMarker = new('x', 3 + 64 + 1 + 32);
+
     public RenderedDigest Render(Subscription subscription, DigestContent content, string marker, DateTimeOffset now)
+    {
+        var body = RenderBody(subscription, content, now);
+        return body with { Html = body.Html + Foot(marker, now) };
+    }
+
+    /// <summary>
+    /// The message without its last line (<see cref="Foot"/>, which holds the delivery's marker): the same for every
+    /// subscription with the same municipality and the same content.
+    /// </summary>
+    public RenderedDigest RenderBody(Subscription subscription, DigestContent content, DateTimeOffset now)
     {
         var reference = ReferenceData.Instance;
         var municipality = reference.MunicipalityByNumber.TryGetValue(subscription.Kommunenummer, out var m) ? m : null;
@@ -33,13 +47,12 @@ public sealed class DigestRenderer(string hubBaseUrl, int maxBytes)
             .Append("<h2>Bærekraftsnytt for ").Append(Encode.Encode(name)).Append("</h2>")
             .Append("<p>").Append(Summary(content)).Append(" siden ").Append(NorwegianDates.Date(content.Since)).Append(".</p>")
             .ToString();
-        var foot = $"<p><small>Sendt fra SharingHub {NorwegianDates.DayAndDate(now)}. Ref. {Encode.Encode(marker)}</small></p>";
         var tail = RenderAssetsAndEpisode(content);
 
         // The "N flere" line is reserved up front, so adding it never pushes the message over the limit.
         var moreUrl = $"{hub}/historier";
         var reserve = Bytes($"<p>… og 99999 flere historier: <a href=\"{Encode.Encode(moreUrl)}\">se alle i SharingHub</a></p>") + Bytes("<h3></h3><ul></ul>") * 3 + 300;
-        var budget = maxBytes - Bytes(head) - Bytes(foot) - Bytes(tail.Html) - reserve;
+        var budget = maxBytes - Bytes(head) - Bytes(Foot(LongestMarker, now)) - Bytes(tail.Html) - reserve;
 
         var shown = new List<string>();
         var body = new StringBuilder();
@@ -78,9 +91,12 @@ public sealed class DigestRenderer(string hubBaseUrl, int maxBytes)
                 .Append(Encode.Encode(moreUrl)).Append("\">se alle i SharingHub</a></p>");
         }
         shown.AddRange(tail.Keys);
-        var html = head + body + tail.Html + foot;
-        return new RenderedDigest(html, shown, shownStories, content.Stories.Count);
+        return new RenderedDigest(head + body + tail.Html, shown, shownStories, content.Stories.Count);
     }
+
+    /// <summary>The message's last line: when it was sent and the delivery's marker.</summary>
+    public static string Foot(string marker, DateTimeOffset now) =>
+        $"<p><small>Sendt fra SharingHub {NorwegianDates.DayAndDate(now)}. Ref. {Encode.Encode(marker)}</small></p>";
 
     private static string Summary(DigestContent content)
     {

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SharingHub.Common.Http;
 using SharingHub.Pages;
 using SharingHub.Stories;
 using SharingHub.Subscriptions;
@@ -64,7 +66,7 @@ public sealed class DigestRound(
         var composedCount = 0;
         var composing = TimeSpan.Zero; // time spent composing, not waiting for room
         // Bounded, so that composing never holds more than a few transactions' worth of messages in memory.
-        var digests = System.Threading.Channels.Channel.CreateBounded<(Delivery Delivery, string Html)>(
+        var digests = System.Threading.Channels.Channel.CreateBounded<(Delivery Delivery, CompressedHtml Html)>(
             new System.Threading.Channels.BoundedChannelOptions(2 * WriteChunk) { SingleReader = true, SingleWriter = true });
         var composer = Task.Run(async () =>
         {
@@ -97,7 +99,7 @@ public sealed class DigestRound(
         {
             while (await digests.Reader.WaitToReadAsync(ct))
             {
-                var chunk = new List<(Delivery Delivery, string Html)>(WriteChunk);
+                var chunk = new List<(Delivery Delivery, CompressedHtml Html)>(WriteChunk);
                 while (chunk.Count < WriteChunk && digests.Reader.TryRead(out var digest))
                 {
                     chunk.Add(digest);
@@ -144,26 +146,70 @@ public sealed class DigestRound(
         return new RoundResult(all.Count, due.Count, enqueued.Count, nothingNew, enqueued);
     }
 
-    /// <summary>One channel's subscriptions oldest first, each seeing what the ones before it carried; empty digests are skipped.</summary>
-    private IEnumerable<(Delivery Delivery, string Html)> Compose(
+    /// <summary>
+    /// One channel's subscriptions oldest first, each seeing what the ones before it carried; empty digests are skipped.
+    /// Subscriptions with the same filters and window share their stories, and those that also share a municipality and
+    /// a channel given nothing yet share their message up to its last line: composed, rendered and compressed once.
+    /// </summary>
+    private IEnumerable<(Delivery Delivery, CompressedHtml Html)> Compose(
         IReadOnlyList<Due> due, IReadOnlyList<Story> newestFirst, IReadOnlyList<DigestAsset> assets, DigestEpisode? next, CarriedItems carried, DigestRenderer renderer, DateTimeOffset now)
     {
+        var candidates = new Dictionary<(string Filters, DateTimeOffset Since), List<Story>>();
+        var shared = new Dictionary<(string Kommunenummer, string Filters, DateTimeOffset Since), (DigestContent Content, RenderedDigest? Body, CompressedHtml? Html)>();
         foreach (var (subscription, occurrence) in due)
         {
             var since = Since(subscription);
             var channel = ChannelKey.Of(subscription.TeamId, subscription.ChannelId);
-            var content = DigestComposer.Compose(DigestComposer.Candidates(subscription, newestFirst, since), assets, next, carried.For(channel, since), since);
-            if (content.IsEmpty)
+            var filters = FilterKey(subscription);
+            var given = carried.For(channel, since);
+            DigestContent content;
+            RenderedDigest? body;
+            CompressedHtml? html = null;
+            if (given.Count == 0 && shared.TryGetValue((subscription.Kommunenummer, filters, since), out var same))
+            {
+                (content, body, html) = same;
+            }
+            else
+            {
+                if (!candidates.TryGetValue((filters, since), out var stories))
+                {
+                    stories = DigestComposer.Candidates(subscription, newestFirst, since);
+                    Remember(candidates, (filters, since), stories);
+                }
+                content = DigestComposer.Compose(stories, assets, next, given, since);
+                body = content.IsEmpty ? null : renderer.RenderBody(subscription, content, now);
+                if (given.Count == 0)
+                {
+                    html = body is null ? null : CompressedHtml.Of(body.Html);
+                    Remember(shared, (subscription.Kommunenummer, filters, since), (content, body, html));
+                }
+            }
+            if (body is null)
             {
                 continue;
             }
-            var delivery = NewDelivery(subscription, occurrence, since, content, now);
-            var rendered = renderer.Render(subscription, content, delivery.Marker, now);
-            delivery = delivery with { ItemKeys = rendered.ShownItemKeys };
+            var delivery = NewDelivery(subscription, occurrence, since, content, now) with { ItemKeys = body.ShownItemKeys };
+            var foot = DigestRenderer.Foot(delivery.Marker, now);
             carried.Add(channel, now, delivery.ItemKeys);
-            yield return (delivery, rendered.Html);
+            yield return (delivery, html?.Append(foot) ?? CompressedHtml.Of(body.Html + foot));
         }
     }
+
+    // What a round keeps to share between digests stays bounded, whatever the number of distinct filters.
+    private const int SharedEntries = 1_000;
+
+    private static void Remember<TKey, TValue>(Dictionary<TKey, TValue> shared, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (shared.Count < SharedEntries)
+        {
+            shared[key] = value;
+        }
+    }
+
+    /// <summary>Everything <see cref="DigestComposer.Matches"/> reads of a subscription, as one key.</summary>
+    private static string FilterKey(Subscription subscription) =>
+        JsonSerializer.Serialize(subscription.Filters, HubJson.Options) + (subscription.Filters.OwnMunicipalityOnly ? subscription.Kommunenummer : string.Empty);
 
     private sealed record Due(Subscription Subscription, DateTimeOffset Occurrence)
     {
@@ -193,7 +239,7 @@ public sealed class DigestRound(
         subscriptions.MarkScheduledAsync([.. ids.Select(id => (id, due[id].Occurrence))], ct);
 
     /// <summary>Adds the deliveries' rows, then queues them. Returns the ids queued.</summary>
-    private async Task<IReadOnlyList<string>> WriteAndQueueAsync(IReadOnlyList<(Delivery Delivery, string Html)> chunk, CancellationToken ct)
+    private async Task<IReadOnlyList<string>> WriteAndQueueAsync(IReadOnlyList<(Delivery Delivery, CompressedHtml Html)> chunk, CancellationToken ct)
     {
         var added = await deliveries.AddManyAsync(chunk, ct);
         var ours = chunk.Select(c => c.Delivery).Where(d => added.Contains(d.Id)).ToList();

@@ -4,7 +4,7 @@ public interface IDeliveryStore
 {
     /// <summary>Adds many deliveries in as few transactions as their keys allow.</summary>
     /// <returns>The ids this call added; the others existed already.</returns>
-    Task<IReadOnlySet<string>> AddManyAsync(IReadOnlyList<(Delivery Delivery, string Html)> deliveries, CancellationToken ct);
+    Task<IReadOnlySet<string>> AddManyAsync(IReadOnlyList<(Delivery Delivery, CompressedHtml Html)> deliveries, CancellationToken ct);
 
     Task<StoredDelivery?> GetAsync(string id, CancellationToken ct);
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
@@ -41,7 +39,7 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
         }
     }
 
-    public async Task<IReadOnlySet<string>> AddManyAsync(IReadOnlyList<(Delivery Delivery, string Html)> deliveries, CancellationToken ct)
+    public async Task<IReadOnlySet<string>> AddManyAsync(IReadOnlyList<(Delivery Delivery, CompressedHtml Html)> deliveries, CancellationToken ct)
     {
         var added = new HashSet<string>(StringComparer.Ordinal);
         var batches = deliveries.Select(d => (d.Delivery.Id, Row: Entity(d.Delivery, d.Html))).GroupBy(d => d.Row.PartitionKey).SelectMany(Batches).ToList();
@@ -242,7 +240,7 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
         try
         {
             // A merge cannot drop a column: a row from before compression keeps an empty "Html" beside the new text.
-            await Deliveries.UpdateEntityAsync(new TableEntity(partition, subscriptionId) { [HtmlColumn] = Compress(html), ["Html"] = string.Empty }, new ETag(stamp), TableUpdateMode.Merge, ct);
+            await Deliveries.UpdateEntityAsync(new TableEntity(partition, subscriptionId) { [HtmlColumn] = CompressedHtml.Of(html).Bytes, ["Html"] = string.Empty }, new ETag(stamp), TableUpdateMode.Merge, ct);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -275,7 +273,7 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
         return ok;
     }
 
-    private static TableEntity Entity(Delivery delivery, string? html)
+    private static TableEntity Entity(Delivery delivery, CompressedHtml? html)
     {
         var entity = new TableEntity(Partition(delivery.Period), delivery.SubscriptionId)
         {
@@ -284,35 +282,16 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
         };
         if (html is not null)
         {
-            entity[HtmlColumn] = Compress(html);
+            entity[HtmlColumn] = html.Bytes;
         }
         return entity;
     }
 
-    // The message, gzipped: a digest's HTML is one list item after another and shrinks to about a fifth, and every byte
-    // of it is sent to storage by the round and read back by the worker. Rows written before kept it as text in "Html".
+    // The message, gzipped (CompressedHtml). Rows written before compression kept it as text in "Html".
     private const string HtmlColumn = "HtmlGzip";
 
-    private static byte[] Compress(string html)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest))
-        {
-            gzip.Write(Encoding.UTF8.GetBytes(html));
-        }
-        return buffer.ToArray();
-    }
-
-    private static string Html(TableEntity row)
-    {
-        if (row.GetBinary(HtmlColumn) is not { } compressed)
-        {
-            return row.GetString("Html") ?? string.Empty;
-        }
-        using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
+    private static CompressedHtml Html(TableEntity row) =>
+        row.GetBinary(HtmlColumn) is { } compressed ? CompressedHtml.FromStored(compressed) : CompressedHtml.Of(row.GetString("Html") ?? string.Empty);
 
     private static Delivery Read(TableEntity row) =>
         JsonSerializer.Deserialize<Delivery>(row.GetString("Json"), HubJson.Options) ?? throw new RequestFailedException("Unreadable delivery row " + row.RowKey);

@@ -97,6 +97,53 @@ public sealed class DigestDeliveryTests
     }
 
     [Fact]
+    public async Task SubscriptionsAlikeInOneRoundEachGetTheirOwnMunicipalityReferenceAndChannel()
+    {
+        // A round composes a message once for subscriptions with the same filters, window and municipality: each must
+        // still carry its own reference, another municipality its own heading, and a second subscription on a channel
+        // already given those stories nothing.
+        await using var host = await DigestTestHost.StartAsync();
+        string[] channels = ["19:a@thread.tacv2", "19:b@thread.tacv2", "19:c@thread.tacv2"];
+        foreach (var channel in channels)
+        {
+            host.Graph.AddChannel(DigestScenario.Team, channel);
+        }
+        var connection = await host.ConnectAsync();
+        var first = await DigestScenario.CreateSubscriptionAsync(host, DigestScenario.Subscription(connection.Id, goals: [3], channel: channels[0]));
+        var second = await DigestScenario.CreateSubscriptionAsync(host, DigestScenario.Subscription(connection.Id, goals: [3], channel: channels[1]));
+        var oslo = await DigestScenario.CreateSubscriptionAsync(host, DigestScenario.Subscription(connection.Id, goals: [3], kommune: "0301", channel: channels[2]));
+        var sameChannel = await DigestScenario.CreateSubscriptionAsync(host, DigestScenario.Subscription(connection.Id, goals: [3], channel: channels[0]));
+        await DigestScenario.PublishAsync(host, "Felles historie", goal: 3);
+        await DigestScenario.PublishAsync(host, "Historie fra Oslo", goal: 3, kommune: "0301");
+        DigestScenario.ToNextMondayMorning(host);
+
+        var round = await host.Service<DigestRound>().RunOnceAsync(CancellationToken.None);
+        await host.Service<DigestQueueRunner>().DrainAsync(CancellationToken.None);
+
+        Assert.Equal(3, round.Enqueued);
+        Assert.Equal(1, round.NothingNew);
+        var a = Assert.Single(host.Graph.Messages(DigestScenario.Team, channels[0])).Content;
+        var b = Assert.Single(host.Graph.Messages(DigestScenario.Team, channels[1])).Content;
+        var c = Assert.Single(host.Graph.Messages(DigestScenario.Team, channels[2])).Content;
+        var onA = a.Contains($"SH-{first}-", StringComparison.Ordinal) ? first : sameChannel; // either may come first
+        Assert.Contains($"SH-{onA}-", a);
+        Assert.Contains($"SH-{second}-", b);
+        Assert.Contains($"SH-{oslo}-", c);
+        Assert.DoesNotContain($"SH-{second}-", a);
+        foreach (var html in new[] { a, b })
+        {
+            Assert.Contains("Bærekraftsnytt for Asker", html);
+            Assert.Contains("Felles historie", html);
+            Assert.Contains("Historie fra Oslo", html);
+            Assert.EndsWith("</small></p>", html);
+        }
+        Assert.Equal(a.Replace(onA, second, StringComparison.Ordinal), b);
+        Assert.Contains("Bærekraftsnytt for Oslo", c);
+        Assert.DoesNotContain("Bærekraftsnytt for Asker", c);
+        Assert.True(c.IndexOf("Historie fra Oslo", StringComparison.Ordinal) < c.IndexOf("Felles historie", StringComparison.Ordinal), "Oslo's own story first");
+    }
+
+    [Fact]
     public async Task StoryTitledScriptIsEscapedInTheMessage()
     {
         await using var host = await DigestTestHost.StartAsync();
