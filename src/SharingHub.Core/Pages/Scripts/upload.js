@@ -15,7 +15,9 @@ if (form) {
 
 function setUp(form) {
   const texts = form.dataset;
-  const base = form.getAttribute("action");
+  const action = new URL(form.action, location.href); // "…/filer", and "?sprak=nn" on nynorsk pages
+  const base = action.pathname;
+  const at = (path) => path + action.search;
   const storageKey = `hub-upload:${texts.webinar}`;
   const fields = form.querySelector("[data-upload-fields]");
   const fileInput = form.querySelector("input[type=file]");
@@ -66,20 +68,21 @@ function setUp(form) {
     let state = load();
     let uploadUrl;
     if (state && state.name === file.name && state.size === file.size && state.lastModified === file.lastModified && state.kind === kind) {
-      uploadUrl = (await hub(`${base}/${state.assetId}/adresse`)).uploadUrl; // a fresh URL: the old one is never stored
+      uploadUrl = (await hub(at(`${base}/${state.assetId}/adresse`))).uploadUrl; // a fresh URL: the old one is never stored
     } else {
-      const ticket = await hub(base, { kind, fileName: file.name, contentType: contentType(file), size: String(file.size), presentationId });
+      const ticket = await hub(at(base), { kind, fileName: file.name, contentType: contentType(file), size: String(file.size), presentationId });
       state = { assetId: ticket.assetId, name: file.name, size: file.size, lastModified: file.lastModified, kind, contentType: contentType(file) };
       save(state);
       uploadUrl = ticket.uploadUrl;
     }
     resumeNote.hidden = true;
     const controller = new AbortController();
-    running = { controller, file, state, uploadUrl };
+    const current = { controller, file, state, uploadUrl };
+    running = current;
     show(true);
 
     const count = Math.max(1, Math.ceil(file.size / BLOCK_SIZE));
-    const staged = new Set((await hubGet(`${base}/${state.assetId}/blokker`)).blocks);
+    const staged = new Set((await hubGet(at(`${base}/${state.assetId}/blokker`))).blocks);
     const missing = [];
     let done = 0;
     for (let i = 0; i < count; i++) {
@@ -101,14 +104,14 @@ function setUp(form) {
     await Promise.all(workers);
 
     const list = Array.from({ length: count }, (_, i) => `<Latest>${blockId(i)}</Latest>`).join("");
-    await send(() => fetch(`${running.uploadUrl}&comp=blocklist`, {
+    await send(current, () => fetch(`${current.uploadUrl}&comp=blocklist`, {
       method: "PUT",
       headers: { "content-type": "application/xml", "x-ms-blob-content-type": state.contentType },
       body: `<?xml version="1.0" encoding="utf-8"?><BlockList>${list}</BlockList>`,
       signal: controller.signal,
     }));
     say(texts.tCompleting);
-    const asset = await hub(`${base}/${state.assetId}/fullfor`);
+    const asset = await hub(at(`${base}/${state.assetId}/fullfor`));
     localStorage.removeItem(storageKey);
     running = null;
     pauseButton.hidden = true;
@@ -120,7 +123,7 @@ function setUp(form) {
     async function putBlock(index) {
       const start = index * BLOCK_SIZE;
       const body = file.slice(start, Math.min(file.size, start + BLOCK_SIZE));
-      await send(() => fetch(`${running.uploadUrl}&comp=block&blockid=${encodeURIComponent(blockId(index))}`, {
+      await send(current, () => fetch(`${current.uploadUrl}&comp=block&blockid=${encodeURIComponent(blockId(index))}`, {
         method: "PUT",
         body,
         signal: controller.signal,
@@ -129,13 +132,13 @@ function setUp(form) {
   }
 
   /** One request to Blob Storage, retried on a dropped connection; a 403 (the URL expired) asks the hub for a new URL. */
-  async function send(request) {
+  async function send(current, request) {
     for (let attempt = 1; ; attempt++) {
       let response;
       try {
         response = await request();
       } catch (error) {
-        if (running.controller.signal.aborted || attempt >= ATTEMPTS) {
+        if (current.controller.signal.aborted || attempt >= ATTEMPTS) {
           throw error;
         }
         await delay(500 * 2 ** attempt);
@@ -145,7 +148,7 @@ function setUp(form) {
         return;
       }
       if (response.status === 403 && attempt < ATTEMPTS) {
-        running.uploadUrl = (await hub(`${base}/${running.state.assetId}/adresse`)).uploadUrl;
+        current.uploadUrl = (await hub(at(`${base}/${current.state.assetId}/adresse`))).uploadUrl;
         continue;
       }
       if (response.status >= 500 && attempt < ATTEMPTS) {
@@ -158,6 +161,7 @@ function setUp(form) {
 
   function stopped(error) {
     const paused = running?.controller.signal.aborted && running.controller.signal.reason === "pause";
+    running?.controller.abort("stopped"); // the other blocks in flight stop too
     running = null;
     pauseButton.hidden = true;
     resumeButton.hidden = false;

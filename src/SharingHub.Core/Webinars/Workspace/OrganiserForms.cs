@@ -91,14 +91,14 @@ public sealed record PresentationForm
         return new PresentationForm { Title = form["title"].ToString(), Offset = form["offset"].ToString(), Speakers = speakers };
     }
 
-    /// <summary>The API's presentation; an offset that is not a time is left for <see cref="OrganiserForms.OffsetError"/>.</summary>
+    /// <summary>The API's presentation. An offset that is not a time goes as -1, so the core reports it with the other fields.</summary>
     public PresentationDraft ToDraft(Presentation? current) => new()
     {
         Id = current?.Id,
         Title = Title,
         Speakers = [.. Speakers],
         StoryId = current?.StoryId,
-        OffsetSeconds = OrganiserForms.ParseOffset(Offset),
+        OffsetSeconds = Offset.Trim().Length == 0 ? null : OrganiserForms.ParseOffset(Offset) ?? -1,
     };
 
     private static string? At(Microsoft.Extensions.Primitives.StringValues values, int i) =>
@@ -160,9 +160,6 @@ public static partial class OrganiserForms
         var seconds = int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture);
         return minutes > 59 && match.Groups[1].Success || seconds > 59 ? null : (hours * 3600) + (minutes * 60) + seconds;
     }
-
-    /// <summary>Something typed that is not a time: the validator never sees it (the draft holds null), so the form names it.</summary>
-    public static bool OffsetError(string raw) => raw.Trim().Length > 0 && ParseOffset(raw) is null;
 
     /// <summary>The stored presentations as the API takes them back unchanged.</summary>
     public static List<PresentationDraft?> Drafts(IEnumerable<Presentation> presentations) =>

@@ -83,8 +83,8 @@ public static class OrganiserPageEndpoints
             current => WithPresentations(current, [.. OrganiserForms.Drafts(current.Presentations), form.ToDraft(null)]),
             (view, invalid) => view with
             {
-                NewPresentation = view.NewPresentation with { Form = form, Errors = PresentationErrors(request, invalid, view.Webinar.Presentations.Count, form) },
-            }, ct, OffsetInvalid(form, view => view.Webinar.Presentations.Count));
+                NewPresentation = view.NewPresentation with { Form = form, Errors = PresentationErrors(request, invalid, view.Webinar.Presentations.Count) },
+            }, ct);
     }
 
     public static async Task<IResult> UpdatePresentation(
@@ -98,9 +98,9 @@ public static class OrganiserPageEndpoints
             (view, invalid) => view with
             {
                 Presentations = [.. view.Presentations.Select(p => p.Id == presentationId
-                    ? p with { Form = form, Errors = PresentationErrors(request, invalid, IndexOf(view.Webinar, presentationId), form) }
+                    ? p with { Form = form, Errors = PresentationErrors(request, invalid, IndexOf(view.Webinar, presentationId)) }
                     : p)],
-            }, ct, OffsetInvalid(form, view => IndexOf(view.Webinar, presentationId)), mustExist: presentationId);
+            }, ct, mustExist: presentationId);
     }
 
     public static async Task<IResult> RemovePresentation(
@@ -150,7 +150,6 @@ public static class OrganiserPageEndpoints
         Func<Webinar, WebinarDraft> change,
         Func<EpisodeView, IReadOnlyDictionary<string, string[]>, EpisodeView> showErrors,
         CancellationToken ct,
-        Func<EpisodeView, IReadOnlyDictionary<string, string[]>?>? formErrors = null,
         string? mustExist = null)
     {
         var current = await webinars.GetStoredAsync(id, ct);
@@ -161,10 +160,6 @@ public static class OrganiserPageEndpoints
         int? version = int.TryParse(posted["version"], out var v) ? v : null;
         try
         {
-            if (formErrors?.Invoke(await ViewAsync(request, id, webinars, assets, networks, ct)) is { } early)
-            {
-                throw new ValidationFailedException(early);
-            }
             await webinars.UpdateAsync(id, change(current), version ?? current.Version, ct);
             return Redirect(request, OrganiserPaths.Episode(id), done);
         }
@@ -204,21 +199,8 @@ public static class OrganiserPageEndpoints
     private static WebinarDraft WithPresentations(Webinar current, List<PresentationDraft?> presentations) =>
         EpisodeForm.From(current).ToDraft(current) with { Presentations = presentations };
 
-    private static Dictionary<string, string> PresentationErrors(HttpRequest request, IReadOnlyDictionary<string, string[]> invalid, int index, PresentationForm form)
-    {
-        var errors = OrganiserForms.Errors(invalid, Text(request).PresentationErrors, index);
-        if (OrganiserForms.OffsetError(form.Offset))
-        {
-            errors["offset"] = Text(request).PresentationErrors["offset"];
-        }
-        return errors;
-    }
-
-    /// <summary>An offset that is not a time never reaches the validator (the draft holds none), so the form reports it itself.</summary>
-    private static Func<EpisodeView, IReadOnlyDictionary<string, string[]>?> OffsetInvalid(PresentationForm form, Func<EpisodeView, int> index) =>
-        view => OrganiserForms.OffsetError(form.Offset)
-            ? new Dictionary<string, string[]> { [$"presentations[{index(view)}].offsetSeconds"] = ["is not a time"] }
-            : null;
+    private static Dictionary<string, string> PresentationErrors(HttpRequest request, IReadOnlyDictionary<string, string[]> invalid, int index) =>
+        OrganiserForms.Errors(invalid, Text(request).PresentationErrors, index);
 
     private static int IndexOf(Webinar webinar, string presentationId) =>
         webinar.Presentations.Select((p, i) => (p, i)).First(x => x.p.Id == presentationId).i;
