@@ -106,6 +106,32 @@ public sealed class OrganiserBrowserTests(BrowserFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task TheSelfHostLetsItsOwnOriginAndNoOtherUploadToItsAzuriteFromTheBrowser()
+    {
+        await fixture.Hub.Services.GetRequiredService<AzuriteCors>().Applied;
+        var hubOrigin = fixture.Hub.ServerAddress.GetLeftPart(UriPartial.Authority);
+        using var client = new HttpClient();
+
+        using var own = await PreflightAsync(client, hubOrigin);
+        using var other = await PreflightAsync(client, "https://evil.example");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, own.StatusCode);
+        Assert.Equal(hubOrigin, own.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("PUT", string.Join(',', own.Headers.GetValues("Access-Control-Allow-Methods")), StringComparison.Ordinal);
+        Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    /// <summary>What a browser asks before a Put Block from the page: may this origin PUT with a content type?</summary>
+    private async Task<HttpResponseMessage> PreflightAsync(HttpClient client, string origin)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Options, $"{BlobOrigin()}/devstoreaccount1/{fixture.Hub.Prefix}-webinar-assets/x/y?comp=block&blockid=YQ%3D%3D");
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", "PUT");
+        request.Headers.Add("Access-Control-Request-Headers", "content-type");
+        return await client.SendAsync(request);
+    }
+
     public static TheoryData<string, string> OrganiserPages => new()
     {
         { "organiser-webinarer", "/arbeid/webinarer" },
