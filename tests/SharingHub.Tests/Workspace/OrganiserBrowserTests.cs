@@ -71,6 +71,7 @@ public sealed class OrganiserBrowserTests(BrowserFixture fixture)
             var progressAtCut = int.Parse(await page.Locator("#u-progress").GetAttributeAsync("value") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
             Assert.InRange(progressAtCut, 1, 99);
             Assert.NotNull(await page.EvaluateAsync<string?>($"localStorage.getItem('hub-upload:{episode.Id}')"));
+            await AssertAccessibleAsync(page, "organiser-avbrutt-1280"); // the progress bar, its text and "Fortsett"
 
             // The connection is back; the organiser reloads the page and picks the same file again.
             cut = false;
