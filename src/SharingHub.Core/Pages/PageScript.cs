@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Reflection;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
@@ -21,12 +20,7 @@ public sealed class PageScript
     {
         Content = content;
         FileName = $"{name}.{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}.js";
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            gzip.Write(content);
-        }
-        Gzipped = buffer.ToArray();
+        Gzipped = ImmutableFile.Gzip(content);
     }
 
     /// <summary>The browser upload of recordings, slides and captions (Put Block in parallel, pause, resume).</summary>
@@ -49,16 +43,7 @@ public sealed class PageScript
         {
             return TypedResults.NotFound(); // an old hash: the page that asked for it is older than this build
         }
-        var headers = request.HttpContext.Response.Headers;
-        headers.CacheControl = "public, max-age=31536000, immutable";
-        headers.Vary = "Accept-Encoding";
-        headers.XContentTypeOptions = "nosniff";
-        if (request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
-        {
-            headers.ContentEncoding = "gzip";
-            return TypedResults.Bytes(script.Gzipped, "text/javascript; charset=utf-8");
-        }
-        return TypedResults.Bytes(script.Content, "text/javascript; charset=utf-8");
+        return ImmutableFile.Serve(request, script.Content, script.Gzipped, "text/javascript; charset=utf-8");
     }
 
     private static Dictionary<string, PageScript> Load()
