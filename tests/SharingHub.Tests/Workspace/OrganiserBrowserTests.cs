@@ -98,6 +98,8 @@ public sealed class OrganiserBrowserTests(BrowserFixture fixture)
             var available = await WebinarTestData.WaitWhileVerifyingAsync(admin, episode.Id, recording.Id("assetId"));
             Assert.Equal("available", available.GetProperty("status").GetString());
 
+            await Assertions.Expect(page.Locator("#u-status")).ToHaveTextAsync("Fila er kontrollert og tilgjengelig.", new() { Timeout = 30_000 });
+            Assert.Equal("available", await page.Locator($"[data-files] tr[data-asset='{recording.Id("assetId")}']").GetAttributeAsync("data-status"));
             await AssertAccessibleAsync(page, "organiser-opplastet-1280");
         }
         finally

@@ -118,7 +118,9 @@ function setUp(form) {
     resumeButton.hidden = true;
     say(asset.status === "rejected" ? format(texts.tRejected, asset.reason ?? "") : texts.tVerifying);
     form.reset();
-    await refreshFiles();
+    if (await refreshFiles(state.assetId) === "available") {
+      say(texts.tAvailable);
+    }
 
     async function putBlock(index) {
       const start = index * BLOCK_SIZE;
@@ -194,8 +196,11 @@ function setUp(form) {
     return answer;
   }
 
-  /** The file list as the server renders it: its status (verifying, available, rejected) and skipped caption lines. */
-  async function refreshFiles() {
+  /**
+   * The file list as the server renders it: its status (verifying, available, rejected) and skipped caption lines,
+   * fetched again while the hub is still checking a file. Answers the status of the file just uploaded.
+   */
+  async function refreshFiles(assetId) {
     for (let round = 0; round < 30; round++) {
       const page = new DOMParser().parseFromString(await (await fetch(location.href, { credentials: "same-origin" })).text(), "text/html");
       const fresh = page.querySelector("[data-files]");
@@ -204,7 +209,7 @@ function setUp(form) {
         current.replaceWith(fresh);
       }
       if (!fresh?.querySelector("[data-status=verifying]")) {
-        return;
+        return fresh?.querySelector(`[data-asset="${assetId}"]`)?.dataset.status;
       }
       await delay(2000);
     }

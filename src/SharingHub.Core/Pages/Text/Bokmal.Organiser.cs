@@ -86,6 +86,7 @@ public static partial class Bokmal
         ScriptInterrupted = "Forbindelsen ble brutt. Trykk «Fortsett» når du er på nett igjen; det som er sendt, blir ikke sendt på nytt.",
         ScriptCompleting = "Alt er sendt. Huben kontrollerer fila …",
         ScriptVerifying = "Fila er mottatt og kontrolleres. Den blir tilgjengelig om litt.",
+        ScriptAvailable = "Fila er kontrollert og tilgjengelig.",
         ScriptRejected = "Fila ble avvist: {0}",
         ScriptFailed = "Opplastingen stoppet: {0}",
         ScriptNoFile = "Velg en fil først.",

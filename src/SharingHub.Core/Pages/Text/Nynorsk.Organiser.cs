@@ -86,6 +86,7 @@ public static partial class Nynorsk
         ScriptInterrupted = "Sambandet vart brote. Trykk «Hald fram» når du er på nett igjen; det som er sendt, blir ikkje sendt på nytt.",
         ScriptCompleting = "Alt er sendt. Huben kontrollerer fila …",
         ScriptVerifying = "Fila er motteken og blir kontrollert. Ho blir tilgjengeleg om litt.",
+        ScriptAvailable = "Fila er kontrollert og tilgjengeleg.",
         ScriptRejected = "Fila vart avvist: {0}",
         ScriptFailed = "Opplastinga stoppa: {0}",
         ScriptNoFile = "Vel ei fil først.",

@@ -89,6 +89,7 @@ public sealed record OrganiserText
     public required string ScriptInterrupted { get; init; }
     public required string ScriptCompleting { get; init; }
     public required string ScriptVerifying { get; init; }
+    public required string ScriptAvailable { get; init; }
     public required string ScriptRejected { get; init; }
     public required string ScriptFailed { get; init; }
     public required string ScriptNoFile { get; init; }
