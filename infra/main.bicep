@@ -241,6 +241,17 @@ module functionApp 'modules/functionapp.bicep' = {
   ]
 }
 
+// The workspace uploads from the browser straight to Blob Storage: allow the pages' origin (the app's own host name, and
+// a custom domain given as Pages__PublicBaseUrl in extraAppSettings).
+module blobCors 'modules/blobcors.bicep' = {
+  name: 'blobcors'
+  scope: resourceGroup
+  params: {
+    storageAccountName: names.storage
+    origins: union([functionApp.outputs.uri], contains(extraAppSettings, 'Pages__PublicBaseUrl') ? [extraAppSettings.Pages__PublicBaseUrl] : [])
+  }
+}
+
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = resourceGroup.name

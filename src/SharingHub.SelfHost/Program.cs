@@ -24,6 +24,7 @@ builder.Services.AddWebinarCleanupSchedule();
 builder.Services.AddWebinarAssetChecks();
 builder.Services.AddDigestWorkers(builder.Configuration.GetValue("Digests:RunWorkers", true));
 builder.Services.AddSearchIndexer();
+builder.Services.AddAzuriteCors();
 
 if (ApiDocsRoutes.IsBuildTimeGeneration)
 {
@@ -47,6 +48,7 @@ api.MapDigests();
 api.MapSearch();
 app.MapPages();
 app.MapWorkspace();
+app.MapWorkspaceOrganiser();
 
 await app.RunAsync();
 

@@ -25,6 +25,9 @@ public sealed record PageFrame(PageText Text, string Title, string Path, string 
     /// <summary>The Atom feed that follows this page, linked as rel="alternate" for feed readers.</summary>
     public string? FeedUrl { get; init; }
 
+    /// <summary>An ES module of the hub's own the page loads (<see cref="PageScript"/>); the page works without it.</summary>
+    public string? ScriptUrl { get; init; }
+
     /// <summary>Signed-in pages: kept out of search engines (and out of the sitemap).</summary>
     public bool NoIndex { get; init; }
 

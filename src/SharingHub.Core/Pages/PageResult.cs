@@ -23,13 +23,16 @@ public sealed class PageResult(Type component, object model, int statusCode) : I
     /// <summary>The component's one parameter, <c>Model</c>: a finished view model.</summary>
     public object Model => model;
 
+    /// <summary>The page loads the upload module: its CSP opens script-src 'self' and connect-src to Blob Storage.</summary>
+    public bool Uploads { get; init; }
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var html = PageLanguage.KeepInLinks(await RenderAsync(httpContext.RequestServices), PageLanguage.Of(httpContext.Request));
         var response = httpContext.Response;
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
-        PageHeaders.Apply(response, httpContext.RequestServices.GetService<HubStorage>()?.BlobService.Uri.GetLeftPart(UriPartial.Authority));
+        PageHeaders.Apply(response, httpContext.RequestServices.GetService<HubStorage>()?.BlobService.Uri.GetLeftPart(UriPartial.Authority), Uploads);
         await response.WriteAsync(html, httpContext.RequestAborted);
     }
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
@@ -39,12 +38,7 @@ public sealed class PageStyles
     {
         Css = css;
         Hash = Convert.ToHexStringLower(SHA256.HashData(css))[..16];
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            gzip.Write(css);
-        }
-        Gzipped = buffer.ToArray();
+        Gzipped = ImmutableFile.Gzip(css);
     }
 
     public static PageStyles Instance { get; } = Build();

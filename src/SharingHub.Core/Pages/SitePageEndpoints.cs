@@ -44,16 +44,7 @@ public static class SitePageEndpoints
         {
             return TypedResults.NotFound(); // an old hash: the page that asked for it is older than this build
         }
-        var headers = request.HttpContext.Response.Headers;
-        headers.CacheControl = "public, max-age=31536000, immutable";
-        headers.Vary = "Accept-Encoding";
-        headers.XContentTypeOptions = "nosniff";
-        if (request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
-        {
-            headers.ContentEncoding = "gzip";
-            return TypedResults.Bytes(styles.Gzipped, "text/css; charset=utf-8");
-        }
-        return TypedResults.Bytes(styles.Css, "text/css; charset=utf-8");
+        return ImmutableFile.Serve(request, styles.Css, styles.Gzipped, "text/css; charset=utf-8");
     }
 }
 

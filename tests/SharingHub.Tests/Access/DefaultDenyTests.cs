@@ -22,6 +22,7 @@ public sealed class DefaultDenyTests
         "GET /webinarer/{id}/lysark", "GET /webinarer/{id}/teksting.vtt",
         "GET /api/openapi.json",
         "GET /sok", "GET /sitemap.xml", "GET /robots.txt", // published content only (issue 12)
+        "GET /js/{file}", // the upload module of the organiser's page: a static file, like the stylesheet (issue 13)
     ];
 
     [Fact]

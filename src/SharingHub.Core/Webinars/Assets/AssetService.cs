@@ -90,6 +90,14 @@ public sealed class AssetService(
         return await TicketAsync(renewed, ct);
     }
 
+    /// <summary>The blocks already staged for a pending upload: what a resumed upload may skip.</summary>
+    public async Task<IReadOnlyList<string>> StagedBlocksAsync(string webinarId, string assetId, CancellationToken ct)
+    {
+        var stored = await GetStoredAsync(webinarId, assetId, ct);
+        RequirePending(stored.Asset, "resume its upload");
+        return await blobs.UncommittedBlocksAsync(stored.Asset.BlobName, ct);
+    }
+
     public async Task<WebinarAsset> GetAsync(string webinarId, string assetId, CancellationToken ct)
     {
         var asset = (await GetStoredAsync(webinarId, assetId, ct)).Asset;

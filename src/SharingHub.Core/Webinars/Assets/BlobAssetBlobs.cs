@@ -31,6 +31,19 @@ public sealed class BlobAssetBlobs(HubStorage storage, TimeProvider clock) : IAs
             builder.ContentType = contentType;
         }, ct);
 
+    public async Task<IReadOnlyList<string>> UncommittedBlocksAsync(string blobName, CancellationToken ct)
+    {
+        try
+        {
+            var list = await storage.Container(Container).GetBlockBlobClient(blobName).GetBlockListAsync(BlockListTypes.Uncommitted, cancellationToken: ct);
+            return [.. list.Value.UncommittedBlocks.Select(b => b.Name)];
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return []; // nothing staged yet
+        }
+    }
+
     public async Task<string?> SnapshotAsync(string blobName, CancellationToken ct)
     {
         try

@@ -22,6 +22,12 @@ public interface IAssetBlobs
     /// </summary>
     Task<Uri> ReadUrlAsync(string blobName, string? snapshot, string fileName, string contentType, DateTimeOffset expiresAt, CancellationToken ct);
 
+    /// <summary>
+    /// The ids of the blocks staged for the blob but not yet committed (Get Block List), so that a browser resuming an
+    /// upload sends only what is missing. Asked by the hub: the upload URL stays write-only.
+    /// </summary>
+    Task<IReadOnlyList<string>> UncommittedBlocksAsync(string blobName, CancellationToken ct);
+
     /// <summary>Takes a snapshot of the committed blob; null when nothing has been committed.</summary>
     Task<string?> SnapshotAsync(string blobName, CancellationToken ct);
 
