@@ -89,6 +89,23 @@ public sealed class SubscriberPageTests
     }
 
     [Fact]
+    public async Task AFormInNynorskAnswersInNynorskWhenItFailsAndWhenItIsSaved()
+    {
+        await using var host = await DigestTestHost.StartAsync();
+        using var client = await host.Hub.WorkspaceClientAsync("subscriber", "3203");
+
+        var wrong = await client.PostFormAsync("/arbeid/abonnementer/ny?sprak=nn", FormSelector, Fields(("team", "t"), ("kanal", "c"), ("delmal", "99.9")));
+        var saved = await client.PostFormAsync("/arbeid/abonnementer/ny?sprak=nn", FormSelector, Fields(("team", "t"), ("kanal", "c")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.Status);
+        Assert.Equal("nn", wrong.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("skilde med komma", wrong.Document.QuerySelector("#f-delmal-feil")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.Equal("nn", saved.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Abonnementet er lagra.", saved.Document.QuerySelector(".ds-alert")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ASubscriberOfOneMunicipalityCannotOpenOrDeleteAnothersSubscription()
     {
         await using var host = await DigestTestHost.StartAsync();

@@ -32,19 +32,8 @@ public static class SubscriberPages
         ReferenceData.Instance.MunicipalityByNumber.TryGetValue(kommunenummer, out var m) ? m.Name : kommunenummer;
 
     /// <summary>After a form that changed something: 303 to the page that shows the result (Post/Redirect/Get), in the form's language.</summary>
-    public static IResult SeeOther(HttpRequest request, string path, string? notice = null)
-    {
-        var query = new List<KeyValuePair<string, string?>>();
-        if (notice is not null)
-        {
-            query.Add(new("melding", notice));
-        }
-        if (request.HasFormContentType && request.Form.TryGetValue(PageLanguage.Parameter, out var language) && language == Nynorsk.Text.Lang)
-        {
-            query.Add(new(PageLanguage.Parameter, Nynorsk.Text.Lang));
-        }
-        return new SeeOtherResult(path + QueryString.Create(query));
-    }
+    public static IResult SeeOther(HttpRequest request, string path, string? notice = null) =>
+        new SeeOtherResult(PageLanguage.Address(notice is null ? path : $"{path}?melding={Uri.EscapeDataString(notice)}", Page.Text(request)));
 
     /// <summary>The notice a redirect asked the page to show (<c>?melding=</c>), if it is one of the page's own.</summary>
     public static string? Notice(HttpRequest request, IReadOnlyDictionary<string, string> notices) =>
