@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using SharingHub.Access;
 using SharingHub.Common;
+using SharingHub.Common.Http;
 using SharingHub.Digests;
 using SharingHub.Pages;
 using SharingHub.Pages.Text;
@@ -49,8 +50,10 @@ public static class DeliveryPageEndpoints
         var caller = Caller.Of(request);
         caller.Demand(Role.Subscriber);
         var t = SubscriberPages.Text(request);
-        var subscription = request.Query["abonnement"].FirstOrDefault() is { Length: > 0 } s ? s : null;
-        var state = request.Query["status"].FirstOrDefault() is { } v && Statuses.Contains(v) ? v : null;
+        // The filters of a GET form: a wrong value is no error, the list is simply not filtered by it.
+        var query = new QueryReader(request.Query);
+        var subscription = query.Id("abonnement");
+        var state = query.OneOf("status", Statuses);
         var parsed = state is null ? (DeliveryStatus?)null : Enum.Parse<DeliveryStatus>(state, ignoreCase: true);
 
         var own = (await subscriptions.ListAsync(null, ct)).Where(x => caller.Has(Role.Subscriber, x.Kommunenummer)).ToList();
@@ -82,7 +85,7 @@ public static class DeliveryPageEndpoints
 
     private static PageNotice? Notice(HttpRequest request, SubscriberText t)
     {
-        var key = request.Query["melding"].FirstOrDefault();
+        var key = new QueryReader(request.Query).String("melding", 40);
         if (key == "sendes-igjen")
         {
             return new PageNotice(t.Retried);

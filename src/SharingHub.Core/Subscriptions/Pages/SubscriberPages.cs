@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using SharingHub.Common.Http;
 using SharingHub.Access;
 using SharingHub.Pages;
 using SharingHub.Pages.Text;
@@ -37,7 +38,7 @@ public static class SubscriberPages
 
     /// <summary>The notice a redirect asked the page to show (<c>?melding=</c>), if it is one of the page's own.</summary>
     public static string? Notice(HttpRequest request, IReadOnlyDictionary<string, string> notices) =>
-        request.Query.TryGetValue("melding", out var key) && notices.TryGetValue(key.ToString(), out var text) ? text : null;
+        new QueryReader(request.Query).String("melding", 40) is { } key && notices.TryGetValue(key, out var text) ? text : null;
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

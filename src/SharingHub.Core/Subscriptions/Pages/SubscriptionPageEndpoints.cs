@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using SharingHub.Access;
 using SharingHub.Common;
+using SharingHub.Common.Http;
 using SharingHub.Digests;
 using SharingHub.Networks;
 using SharingHub.Pages;
@@ -33,7 +34,8 @@ public static class SubscriptionPageEndpoints
         var caller = Caller.Of(request);
         caller.Demand(Role.Subscriber);
         var own = caller.ScopesOf(Role.Subscriber);
-        var form = SubscriptionForm.New(own.Count == 1 ? own[0] : null, request.Query["tilkobling"].FirstOrDefault());
+        // A wrong query value is no error on a page: the form simply opens without it.
+        var form = SubscriptionForm.New(own.Count == 1 ? own[0] : null, new QueryReader(request.Query).Id("tilkobling"));
         return await RenderAsync(request, context, null, form, null, null, StatusCodes.Status200OK, ct);
     }
 
