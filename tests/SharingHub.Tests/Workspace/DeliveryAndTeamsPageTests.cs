@@ -118,19 +118,19 @@ public sealed class DeliveryAndTeamsPageTests
         }
         throw new TimeoutException("the sign-in never completed");
     }
+}
 
-    /// <summary>Entra's side of the device-code grant: shows the code at once, and finishes when the test says the person signed in.</summary>
-    private sealed class GatedSignIn : ITeamsDeviceCodeSignIn
+/// <summary>Entra's side of the device-code grant: shows the code at once, and finishes when the test says the person signed in.</summary>
+internal sealed class GatedSignIn : ITeamsDeviceCodeSignIn
+{
+    private readonly TaskCompletionSource signedIn = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Complete() => signedIn.TrySetResult();
+
+    public async Task<DeviceSignIn> SignInAsync(string connectionId, string? tenantId, Func<DeviceCode, Task> show, CancellationToken ct)
     {
-        private readonly TaskCompletionSource signedIn = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Complete() => signedIn.TrySetResult();
-
-        public async Task<DeviceSignIn> SignInAsync(string connectionId, string? tenantId, Func<DeviceCode, Task> show, CancellationToken ct)
-        {
-            await show(new DeviceCode("ABCD-EFGH", "https://microsoft.com/devicelogin", DateTimeOffset.UtcNow.AddMinutes(15), "Gå til https://microsoft.com/devicelogin"));
-            await signedIn.Task.WaitAsync(ct);
-            return new DeviceSignIn(tenantId ?? "tenant-of-the-account", "it@asker.kommune.no");
-        }
+        await show(new DeviceCode("ABCD-EFGH", "https://microsoft.com/devicelogin", DateTimeOffset.UtcNow.AddMinutes(15), "Gå til https://microsoft.com/devicelogin"));
+        await signedIn.Task.WaitAsync(ct);
+        return new DeviceSignIn(tenantId ?? "tenant-of-the-account", "it@asker.kommune.no");
     }
 }

@@ -1,6 +1,13 @@
+using System.Security.Cryptography;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using SharingHub.Digests;
+using SharingHub.Subscriptions;
+using SharingHub.Teams;
+using SharingHub.Testing;
+using SharingHub.Testing.GraphDouble;
 using SharingHub.Tests.Pages.Browser;
 
 namespace SharingHub.Tests.Workspace;
@@ -73,6 +80,66 @@ public sealed class SubscriberBrowserTests(BrowserFixture fixture)
         finally
         {
             await adminPage.Context.CloseAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(320)]
+    public async Task SubscriberConnectsTeamsWithTheCodeOnThePageAndPicksTeamAndChannelByName(int width)
+    {
+        await using var graph = await GraphDouble.StartAsync();
+        graph.AddChannel("team-a", "19:generelt", "Asker kommune", "Generelt");
+        graph.AddChannel("team-a", "19:baerekraft", "Asker kommune", "Bærekraft");
+        var signIn = new GatedSignIn();
+        await using var hub = await HubApp.StartOnKestrelAsync(
+            new Dictionary<string, string?>
+            {
+                ["Teams:GraphBaseUrl"] = graph.BaseUrl,
+                ["Teams:ClientId"] = "00000000-0000-0000-0000-000000000001",
+                ["Teams:TokenCacheKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                ["Digests:RunWorkers"] = "false",
+            },
+            services =>
+            {
+                services.RemoveAll<ITeamsTokenProvider>();
+                services.AddSingleton<ITeamsTokenProvider>(new StaticTokenProvider());
+                services.RemoveAll<ITeamsDeviceCodeSignIn>();
+                services.AddSingleton<ITeamsDeviceCodeSignIn>(signIn);
+            });
+        var context = await fixture.Browser.NewContextAsync(new()
+        {
+            BaseURL = hub.ServerAddress.ToString(),
+            ViewportSize = new() { Width = width, Height = 900 },
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = await hub.MintKeyAsync("subscriber", ["3203"]) },
+        });
+        var page = await context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync("/arbeid/teams");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Start tilkoblingen" }).ClickAsync();
+            Assert.Equal("ABCD-EFGH", await page.Locator("[data-code]").InnerTextAsync());
+            await CheckAsync(page, "arbeid-teams-kode", width);
+            signIn.Complete();
+            for (var attempt = 0; attempt < 50 && await page.Locator("[data-code]").CountAsync() > 0; attempt++)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Sjekk igjen" }).ClickAsync();
+            }
+            await CheckAsync(page, "arbeid-teams-tilkoblet", width);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Nytt abonnement med denne" }).ClickAsync();
+            await page.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Asker kommune" });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Hent team og kanaler" }).ClickAsync();
+            await page.GetByLabel("Kanal", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Bærekraft" });
+            await CheckAsync(page, "arbeid-abonnement-kanalvalg", width);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Lagre" }).ClickAsync();
+
+            Assert.Contains("Abonnementet er lagret.", await page.Locator(".ds-alert").InnerTextAsync(), StringComparison.Ordinal);
+            var stored = Assert.Single(await hub.Services.GetRequiredService<SubscriptionService>().ListAsync("3203", CancellationToken.None));
+            Assert.Equal(("team-a", "19:baerekraft"), (stored.TeamId, stored.ChannelId));
+        }
+        finally
+        {
+            await context.CloseAsync();
         }
     }
 
