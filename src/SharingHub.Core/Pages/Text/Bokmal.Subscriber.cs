@@ -134,7 +134,7 @@ public static partial class Bokmal
         FlowTitle = "Logg inn i Teams",
         FlowGoTo = "Åpne denne siden og skriv inn koden:",
         FlowCode = "Kode",
-        FlowExpires = "Koden gjelder til kl. {0}.",
+        FlowExpires = "Koden gjelder til {0}.",
         FlowPending = "Venter på at du logger inn. Trykk «Sjekk igjen» når du er ferdig.",
         CheckAgain = "Sjekk igjen",
         FlowConnected = "Teams er koblet til. Velg team og kanal for et abonnement.",

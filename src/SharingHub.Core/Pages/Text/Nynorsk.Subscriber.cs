@@ -134,7 +134,7 @@ public static partial class Nynorsk
         FlowTitle = "Logg inn i Teams",
         FlowGoTo = "Opne denne sida og skriv inn koden:",
         FlowCode = "Kode",
-        FlowExpires = "Koden gjeld til kl. {0}.",
+        FlowExpires = "Koden gjeld til {0}.",
         FlowPending = "Ventar på at du loggar inn. Trykk «Sjekk igjen» når du er ferdig.",
         CheckAgain = "Sjekk igjen",
         FlowConnected = "Teams er kopla til. Vel team og kanal for eit abonnement.",

@@ -135,7 +135,7 @@ public sealed record SubscriberText
     public required string FlowGoTo { get; init; }
     public required string FlowCode { get; init; }
 
-    /// <summary>"Koden gjelder til kl. {0}."</summary>
+    /// <summary>"Koden gjelder til {0}": the time, "kl. 13.50".</summary>
     public required string FlowExpires { get; init; }
     public required string FlowPending { get; init; }
     public required string CheckAgain { get; init; }
