@@ -49,6 +49,7 @@ api.MapSearch();
 app.MapPages();
 app.MapWorkspace();
 app.MapWorkspaceOrganiser();
+app.MapWorkspaceSubscriber();
 
 await app.RunAsync();
 

@@ -57,9 +57,12 @@ public sealed class SubscriptionMessages(
         }
     }
 
-    public async Task<DigestPreview> PreviewAsync(string subscriptionId, CancellationToken ct)
+    public async Task<DigestPreview> PreviewAsync(string subscriptionId, CancellationToken ct) =>
+        await PreviewAsync(await subscriptions.GetAsync(subscriptionId, ct), ct);
+
+    /// <summary>The next digest of a subscription as given (the workspace previews filters before they are saved).</summary>
+    public async Task<DigestPreview> PreviewAsync(Subscription subscription, CancellationToken ct)
     {
-        var subscription = await subscriptions.GetAsync(subscriptionId, ct);
         var (content, rendered) = await round.PreviewAsync(subscription, ct);
         var request = rendered is null ? null : TeamsRequest.PostMessage(teamsOptions.Value.GraphBaseUrl, subscription.TeamId, subscription.ChannelId, rendered.Html);
         return new DigestPreview(content.IsEmpty, content.Stories.Count, rendered?.ShownStories ?? 0, content.Assets.Count, content.Since, request);

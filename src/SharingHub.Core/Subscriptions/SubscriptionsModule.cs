@@ -10,6 +10,7 @@ public static class SubscriptionsModule
         services.AddStorageResource(StorageKind.Table, TableSubscriptionStore.TableName);
         services.AddSingleton<ISubscriptionStore, TableSubscriptionStore>();
         services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<Pages.SubscriptionPageServices>();
         return services;
     }
 }

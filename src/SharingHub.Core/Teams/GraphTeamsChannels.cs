@@ -54,6 +54,21 @@ public sealed class GraphTeamsChannels(ITeamsTokenProvider tokens, IOptions<Team
         return page?.Value?.FirstOrDefault(m => m.Body?.Content?.Contains(marker, StringComparison.Ordinal) == true)?.Id;
     }
 
+    public async Task<IReadOnlyList<TeamsChoice>> ListTeamsAsync(TeamsConnection connection, CancellationToken ct)
+    {
+        var page = await CallAsync(() => Client(connection).Me.JoinedTeams.GetAsync(r => r.QueryParameters.Select = ["id", "displayName"], ct), ct);
+        return Choices(page?.Value?.Select(t => (t.Id, t.DisplayName)));
+    }
+
+    public async Task<IReadOnlyList<TeamsChoice>> ListChannelsAsync(TeamsConnection connection, string teamId, CancellationToken ct)
+    {
+        var page = await CallAsync(() => Client(connection).Teams[teamId].Channels.GetAsync(r => r.QueryParameters.Select = ["id", "displayName"], ct), ct);
+        return Choices(page?.Value?.Select(c => (c.Id, c.DisplayName)));
+    }
+
+    private static List<TeamsChoice> Choices(IEnumerable<(string? Id, string? Name)>? items) =>
+        [.. (items ?? []).Where(i => !string.IsNullOrEmpty(i.Id)).Select(i => new TeamsChoice(i.Id!, i.Name ?? i.Id!)).OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)];
+
     private GraphServiceClient Client(TeamsConnection connection) =>
         clients.GetOrAdd(connection.Id, _ => new GraphServiceClient(http, new ConnectionAuthentication(tokens, connection), options.Value.GraphBaseUrl));
 

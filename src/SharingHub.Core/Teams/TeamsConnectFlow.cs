@@ -65,23 +65,31 @@ public sealed class TeamsConnectFlow(IOptions<TeamsOptions> options, ITeamsDevic
         {
             throw new DependencyUnavailableException("Microsoft Entra ID", ex);
         }
-        return new DeviceCodeStart(id, shown.UserCode, shown.VerificationUrl, shown.ExpiresAt, shown.Message);
+        return flow.Start = new DeviceCodeStart(id, shown.UserCode, shown.VerificationUrl, shown.ExpiresAt, shown.Message);
     }
 
     /// <summary>A flow of another municipality is answered like one that does not exist.</summary>
-    public DeviceCodePoll Poll(string flowId, Caller caller)
+    public DeviceCodePoll Poll(string flowId, Caller caller) => Poll(flowId, Find(flowId, caller));
+
+    /// <summary>How the flow stands, and the code it showed (for a page that shows it again until the sign-in is done).</summary>
+    public (DeviceCodePoll Poll, DeviceCodeStart? Start) Follow(string flowId, Caller caller)
     {
-        if (!flows.TryGetValue(flowId, out var flow) || !TeamsConnectionService.MayUse(caller, flow.Kommunenummer))
-        {
-            throw new NotFoundException("Device-code flow", flowId);
-        }
-        return flow switch
+        var flow = Find(flowId, caller);
+        return (Poll(flowId, flow), flow.Start);
+    }
+
+    private Flow Find(string flowId, Caller caller) =>
+        flows.TryGetValue(flowId, out var flow) && TeamsConnectionService.MayUse(caller, flow.Kommunenummer)
+            ? flow
+            : throw new NotFoundException("Device-code flow", flowId);
+
+    private static DeviceCodePoll Poll(string flowId, Flow flow) =>
+        flow switch
         {
             { Connection: { } connection } => new DeviceCodePoll(flowId, "connected", connection, null),
             { Error: { } error } => new DeviceCodePoll(flowId, "failed", null, error),
             _ => new DeviceCodePoll(flowId, "pending", null, null),
         };
-    }
 
     private sealed class Flow(string? kommunenummer)
     {
@@ -89,5 +97,6 @@ public sealed class TeamsConnectFlow(IOptions<TeamsOptions> options, ITeamsDevic
         public Task? Completion { get; set; }
         public TeamsConnection? Connection { get; set; }
         public string? Error { get; set; }
+        public DeviceCodeStart? Start { get; set; }
     }
 }

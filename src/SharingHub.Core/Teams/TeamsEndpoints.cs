@@ -45,7 +45,7 @@ public static class TeamsEndpoints
     }
 
     /// <summary>The municipality a new connection is for: the one asked for (the caller must be its subscriber), else the caller's only one.</summary>
-    private static string? Owner(Caller caller, string? asked)
+    public static string? Owner(Caller caller, string? asked)
     {
         var kommune = asked?.Trim();
         if (string.IsNullOrEmpty(kommune))

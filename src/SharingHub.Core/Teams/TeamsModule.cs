@@ -26,6 +26,7 @@ public static class TeamsModule
                 ? new UnconfiguredTokenProvider()
                 : sp.GetRequiredService<MsalTeamsTokenProvider>());
         services.AddSingleton<ITeamsChannels, GraphTeamsChannels>();
+        services.AddSingleton<TeamsPicker>();
         return services;
     }
 }

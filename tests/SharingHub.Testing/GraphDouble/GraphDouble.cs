@@ -20,6 +20,7 @@ public sealed class GraphDouble : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, List<GraphMessage>>> teams = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> names = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly List<GraphFault> faults = [];
     private long nextMessageId = 1_700_000_000_000;
@@ -58,8 +59,19 @@ public sealed class GraphDouble : IAsyncDisposable
         return graph;
     }
 
-    public void AddChannel(string teamId, string channelId) =>
+    /// <summary>A channel the connected account may post to; the names are what GET /me/joinedTeams and /teams/{id}/channels list.</summary>
+    public void AddChannel(string teamId, string channelId, string? teamName = null, string? channelName = null)
+    {
         teams.GetOrAdd(teamId, _ => new(StringComparer.Ordinal)).GetOrAdd(channelId, _ => []);
+        if (teamName is not null)
+        {
+            names[teamId] = teamName;
+        }
+        if (channelName is not null)
+        {
+            names[teamId + "/" + channelId] = channelName;
+        }
+    }
 
     public void RemoveChannel(string teamId, string channelId)
     {
@@ -147,9 +159,18 @@ public sealed class GraphDouble : IAsyncDisposable
         {
             return (400, Error("BadRequest", "The double does not speak this request."), null);
         }
+        if (kind == GraphCall.ListJoinedTeams)
+        {
+            return (200, Collection(teams.Keys.Order(StringComparer.Ordinal).Select(id => (id, names.GetValueOrDefault(id, "Team " + id)))), null);
+        }
         if (!teams.TryGetValue(segments[2], out var channels))
         {
             return (404, Error("NotFound", "No team found with Group Id " + segments[2]), null);
+        }
+        if (kind == GraphCall.ListChannels)
+        {
+            var team = segments[2];
+            return (200, Collection(channels.Keys.Order(StringComparer.Ordinal).Select(id => (id, names.GetValueOrDefault(team + "/" + id, "Channel " + id)))), null);
         }
         if (kind == GraphCall.GetTeam)
         {
@@ -188,8 +209,13 @@ public sealed class GraphDouble : IAsyncDisposable
         }
     }
 
+    private static JsonObject Collection(IEnumerable<(string Id, string Name)> items) =>
+        new() { ["value"] = new JsonArray([.. items.Select(i => (JsonNode)new JsonObject { ["id"] = i.Id, ["displayName"] = i.Name })]) };
+
     private static GraphCall Classify(string method, string[] s) => (method, s.Length) switch
     {
+        ("GET", 3) when s[0] == "v1.0" && s[1] == "me" && s[2] == "joinedTeams" => GraphCall.ListJoinedTeams,
+        ("GET", 4) when s[0] == "v1.0" && s[1] == "teams" && s[3] == "channels" => GraphCall.ListChannels,
         ("GET", 3) when s[0] == "v1.0" && s[1] == "teams" => GraphCall.GetTeam,
         ("GET", 5) when s[0] == "v1.0" && s[1] == "teams" && s[3] == "channels" => GraphCall.GetChannel,
         ("GET", 6) when s[0] == "v1.0" && s[1] == "teams" && s[3] == "channels" && s[5] == "messages" => GraphCall.ListMessages,
@@ -214,6 +240,8 @@ public enum GraphCall
     GetChannel,
     ListMessages,
     PostMessage,
+    ListJoinedTeams,
+    ListChannels,
     Unknown,
 }
 
