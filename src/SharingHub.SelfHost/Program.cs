@@ -47,6 +47,7 @@ api.MapDigests();
 api.MapSearch();
 app.MapPages();
 app.MapWorkspace();
+app.MapWorkspaceSecretariat();
 
 await app.RunAsync();
 
