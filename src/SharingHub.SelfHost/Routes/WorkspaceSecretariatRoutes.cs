@@ -1,3 +1,4 @@
+using SharingHub.Stories.Import;
 using SharingHub.Workspace.Secretariat;
 
 namespace SharingHub.SelfHost.Routes;
@@ -12,5 +13,12 @@ internal static class WorkspaceSecretariatRoutes
         app.MapPost(WorkspaceLinks.NewStory, StoryWorkspaceEndpoints.Create);
         app.MapGet(WorkspaceLinks.Stories + "/{id}", StoryWorkspaceEndpoints.Edit);
         app.MapPost(WorkspaceLinks.Stories + "/{id}", StoryWorkspaceEndpoints.Update);
+        app.MapGet(WorkspaceLinks.Import, ImportWorkspaceEndpoints.Show);
+        app.MapPost(WorkspaceLinks.Import, ImportWorkspaceEndpoints.Import).WithBodyLimit(StoryImporter.MaxBytes + 64 * 1024);
+        app.MapGet(WorkspaceLinks.Moderation, ModerationWorkspaceEndpoints.Queue);
+        app.MapPost(WorkspaceLinks.Moderation + "/{id}", ModerationWorkspaceEndpoints.Decide);
+        app.MapGet(WorkspaceLinks.Sources, SourcesWorkspaceEndpoints.List);
+        app.MapPost(WorkspaceLinks.Sources, SourcesWorkspaceEndpoints.Add);
+        app.MapPost(WorkspaceLinks.Sources + "/{sid}", SourcesWorkspaceEndpoints.Act);
     }
 }

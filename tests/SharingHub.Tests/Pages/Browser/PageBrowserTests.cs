@@ -8,7 +8,7 @@ namespace SharingHub.Tests.Pages.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class PageBrowserTests(BrowserFixture fixture)
 {
-    private static readonly AxeRunOptions Wcag21AA = new()
+    internal static readonly AxeRunOptions Wcag21AA = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         ResultTypes = [ResultType.Violations],
@@ -212,6 +212,6 @@ public sealed class PageBrowserTests(BrowserFixture fixture)
 
     private static async Task<List<string>> Titles(IPage page) => [.. await page.Locator(".hub-cards h3").AllInnerTextsAsync()];
 
-    private static string Describe(AxeResult result) => string.Join('\n', result.Violations.Select(v =>
+    internal static string Describe(AxeResult result) => string.Join('\n', result.Violations.Select(v =>
         $"{v.Id} ({v.Impact}): {v.Help}\n" + string.Join('\n', v.Nodes.Select(n => $"    {n.Target}: {n.Html}"))));
 }
