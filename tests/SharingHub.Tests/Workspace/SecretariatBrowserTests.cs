@@ -1,6 +1,9 @@
+using System.Net;
+using System.Net.Http.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SharingHub.Tests.Pages.Browser;
+using SharingHub.Tests.Stories;
 
 namespace SharingHub.Tests.Workspace;
 
@@ -20,6 +23,22 @@ public sealed class SecretariatBrowserTests(BrowserFixture fixture)
         { "arbeid-moderering", "/arbeid/moderering" },
         { "arbeid-kilder", "/arbeid/kilder" },
     };
+
+    /// <summary>Something for the queue and the sources page to show: a submitted story, a feed source (added once per run).</summary>
+    private async Task SeedAsync(string path)
+    {
+        using var admin = fixture.AdminClient();
+        if (path == "/arbeid/moderering")
+        {
+            var id = (await admin.CreateStoryAsync(StoryRequests.Landoya().With("title", "Forslag: matsvinn i barnehagen"))).GetProperty("id").GetString()!;
+            await admin.ActAsync(id, "submit");
+        }
+        else if (path == "/arbeid/kilder")
+        {
+            using var response = await admin.PostAsJsonAsync("/api/networks/nasjonalt/sources", new { url = "https://www.ks.no/rss", name = "KS: bærekraft" });
+            Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"adding the source answered {(int)response.StatusCode}");
+        }
+    }
 
     [Fact]
     public async Task ASecretariatWritesAndPublishesAStoryThroughTheFormAndItAppearsOnThePublicPages()
@@ -73,6 +92,7 @@ public sealed class SecretariatBrowserTests(BrowserFixture fixture)
     public async Task SecretariatPageHasNoWcagViolationsAtDesktopAndPhoneWidth(string name, string path)
     {
         var key = await fixture.Hub.MintKeyAsync("secretariat", ["nasjonalt", "trondelag"]);
+        await SeedAsync(path);
         foreach (var width in new[] { 1280, 320 })
         {
             var page = await fixture.WorkspacePageAsync(key, width);

@@ -208,6 +208,7 @@ public static partial class Bokmal
         SourcesTitle = "Nyhetskilder",
         SourcesIntro = "RSS- og Atom-strømmer som idébanken henter automatisk. Nye saker havner i modereringskøen.",
         NoSources = "Nettverket har ingen nyhetskilder ennå.",
+        ShowSources = "Vis kildene",
         AddSourceHeading = "Legg til en kilde",
         SourceUrl = "Adresse til strømmen",
         SourceUrlHint = "RSS eller Atom, for eksempel https://www.trondelagfylke.no/rss.",

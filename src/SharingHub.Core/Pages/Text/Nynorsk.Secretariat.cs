@@ -208,6 +208,7 @@ public static partial class Nynorsk
         SourcesTitle = "Nyheitskjelder",
         SourcesIntro = "RSS- og Atom-straumar som idébanken hentar automatisk. Nye saker hamnar i modereringskøen.",
         NoSources = "Nettverket har ingen nyheitskjelder enno.",
+        ShowSources = "Vis kjeldene",
         AddSourceHeading = "Legg til ei kjelde",
         SourceUrl = "Adresse til straumen",
         SourceUrlHint = "RSS eller Atom, til dømes https://www.trondelagfylke.no/rss.",

@@ -172,6 +172,7 @@ public sealed record SecretariatText
     public required string SourcesTitle { get; init; }
     public required string SourcesIntro { get; init; }
     public required string NoSources { get; init; }
+    public required string ShowSources { get; init; }
     public required string AddSourceHeading { get; init; }
     public required string SourceUrl { get; init; }
     public required string SourceUrlHint { get; init; }
