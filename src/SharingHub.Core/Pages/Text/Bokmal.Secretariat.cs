@@ -28,14 +28,6 @@ public static partial class Bokmal
             ["rejected"] = "Avvist",
             ["withdrawn"] = "Trukket tilbake",
         },
-        StatusHeadings = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["draft"] = "Utkast",
-            ["submitted"] = "Til godkjenning",
-            ["published"] = "Publisert",
-            ["rejected"] = "Avvist",
-            ["withdrawn"] = "Trukket tilbake",
-        },
         Sources = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["api"] = "Skjema eller API",

@@ -20,10 +20,7 @@ public static class ModerationWorkspaceEndpoints
 
     public static async Task<IResult> Queue(HttpRequest request, ModerationService moderation, NetworkService networks, CancellationToken ct)
     {
-        var caller = Caller.Of(request);
-        caller.Demand(Role.Secretariat);
-        var choices = await SecretariatNetworks.ChoicesAsync(caller, networks, ct);
-        var network = ChosenNetwork(request.Query["network"].ToString(), choices);
+        var (caller, choices, network) = await SecretariatNetworks.ChosenAsync(request, networks, ct);
         var text = Page.Text(request).Workspace.Secretariat;
         return await ViewAsync(request, moderation, caller, choices, network, FieldErrors.None, text.Done.GetValueOrDefault(request.Query["utfort"].ToString()), null, StatusCodes.Status200OK, ct);
     }
@@ -69,10 +66,6 @@ public static class ModerationWorkspaceEndpoints
     public static string ReasonKey(string id, string field) => (field == "reason" ? "reason-" : "accept-") + id;
 
     public static string QueueUrl(string network) => WorkspaceLinks.Moderation + "?network=" + Uri.EscapeDataString(network);
-
-    /// <summary>The network asked for, or the caller's first (by name) when none is.</summary>
-    internal static string? ChosenNetwork(string asked, IReadOnlyList<KeyValuePair<string, string>> choices) =>
-        asked.Trim() is { Length: > 0 } network ? network : choices.Count > 0 ? choices[0].Key : null;
 
     private static async Task<IResult> ViewAsync(HttpRequest request, ModerationService moderation, Caller caller, IReadOnlyList<KeyValuePair<string, string>> choices,
         string? network, FieldErrors errors, string? notice, string? problem, int status, CancellationToken ct)

@@ -19,10 +19,7 @@ public static class SourcesWorkspaceEndpoints
 
     public static async Task<IResult> List(HttpRequest request, FeedSourceService sources, NetworkService networks, CancellationToken ct)
     {
-        var caller = Caller.Of(request);
-        caller.Demand(Role.Secretariat);
-        var choices = await SecretariatNetworks.ChoicesAsync(caller, networks, ct);
-        var network = ModerationWorkspaceEndpoints.ChosenNetwork(request.Query["network"].ToString(), choices);
+        var (caller, choices, network) = await SecretariatNetworks.ChosenAsync(request, networks, ct);
         var text = Page.Text(request).Workspace.Secretariat;
         return await ViewAsync(request, sources, caller, choices, network, new SourceForm(null, null, null), FieldErrors.None,
             text.Done.GetValueOrDefault(request.Query["utfort"].ToString()), null, StatusCodes.Status200OK, ct);

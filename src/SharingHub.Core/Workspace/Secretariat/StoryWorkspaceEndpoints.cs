@@ -239,6 +239,17 @@ public static class SecretariatNetworks
         var ids = caller.IsAdmin ? directory.Select(n => n.Id) : caller.ScopesOf(Role.Secretariat);
         return [.. ids.Select(id => KeyValuePair.Create(id, names.GetValueOrDefault(id, id))).OrderBy(n => n.Value, Page.NorwegianOrder)];
     }
+
+    /// <summary>For a page per network: the secretariat, its networks, and the one ?network= asks for (else its first by name).</summary>
+    public static async Task<(Caller Caller, IReadOnlyList<KeyValuePair<string, string>> Choices, string? Network)> ChosenAsync(
+        HttpRequest request, NetworkService networks, CancellationToken ct)
+    {
+        var caller = Caller.Of(request);
+        caller.Demand(Role.Secretariat);
+        var choices = await ChoicesAsync(caller, networks, ct);
+        var asked = request.Query["network"].ToString().Trim();
+        return (caller, choices, asked.Length > 0 ? asked : choices.Count > 0 ? choices[0].Key : null);
+    }
 }
 
 /// <summary>How workspace posts answer a success: 303 See Other, so that reloading the result page posts nothing again.</summary>

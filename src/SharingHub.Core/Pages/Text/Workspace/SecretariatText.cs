@@ -23,11 +23,8 @@ public sealed record SecretariatText
     public required string ColumnUpdated { get; init; }
     public required string ColumnSource { get; init; }
 
-    /// <summary>Each status by its API name, as a single story's state ("Utkast").</summary>
+    /// <summary>Each status by its API name ("draft" → "Utkast"): a story's state, and the heading of its section in the list.</summary>
     public required IReadOnlyDictionary<string, string> Statuses { get; init; }
-
-    /// <summary>Each status by its API name, as a section heading ("Utkast", "Til godkjenning"…).</summary>
-    public required IReadOnlyDictionary<string, string> StatusHeadings { get; init; }
     public required IReadOnlyDictionary<string, string> Sources { get; init; }
 
     // The story form (/arbeid/historier/ny, /arbeid/historier/{id}).
