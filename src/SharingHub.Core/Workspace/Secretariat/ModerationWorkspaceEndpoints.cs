@@ -21,8 +21,7 @@ public static class ModerationWorkspaceEndpoints
     public static async Task<IResult> Queue(HttpRequest request, ModerationService moderation, NetworkService networks, CancellationToken ct)
     {
         var (caller, choices, network) = await SecretariatNetworks.ChosenAsync(request, networks, ct);
-        var text = Page.Text(request).Workspace.Secretariat;
-        return await ViewAsync(request, moderation, caller, choices, network, FieldErrors.None, text.Done.GetValueOrDefault(request.Query["utfort"].ToString()), null, StatusCodes.Status200OK, ct);
+        return await ViewAsync(request, moderation, caller, choices, network, FieldErrors.None, WorkspaceLinks.DoneNotice(request), null, StatusCodes.Status200OK, ct);
     }
 
     public static async Task<IResult> Decide(HttpRequest request, string id, ModerationService moderation, StoryService stories, NetworkService networks, CancellationToken ct)

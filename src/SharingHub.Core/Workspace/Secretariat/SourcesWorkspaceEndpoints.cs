@@ -20,9 +20,8 @@ public static class SourcesWorkspaceEndpoints
     public static async Task<IResult> List(HttpRequest request, FeedSourceService sources, NetworkService networks, CancellationToken ct)
     {
         var (caller, choices, network) = await SecretariatNetworks.ChosenAsync(request, networks, ct);
-        var text = Page.Text(request).Workspace.Secretariat;
         return await ViewAsync(request, sources, caller, choices, network, new SourceForm(null, null, null), FieldErrors.None,
-            text.Done.GetValueOrDefault(request.Query["utfort"].ToString()), null, StatusCodes.Status200OK, ct);
+            WorkspaceLinks.DoneNotice(request), null, StatusCodes.Status200OK, ct);
     }
 
     /// <summary>POST /arbeid/kilder: adds a source to the network named in the form.</summary>

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Http;
+using SharingHub.Common.Http;
+using SharingHub.Pages;
 using SharingHub.Stories;
 
 namespace SharingHub.Workspace.Secretariat;
@@ -60,6 +63,10 @@ public static class WorkspaceLinks
     public static string Source(string id) => Sources + "/" + Uri.EscapeDataString(id);
 
     public static string Moderate(string id) => Moderation + "/" + Uri.EscapeDataString(id);
+
+    /// <summary>What the redirect after a successful post (?utfort=save) says, in the page's language.</summary>
+    public static string? DoneNotice(HttpRequest request) =>
+        new QueryReader(request.Query).String("utfort", 20) is { } done ? Page.Text(request).Workspace.Secretariat.Done.GetValueOrDefault(done) : null;
 
     /// <summary>Where a successful post leads (Post/Redirect/Get), saying what was done.</summary>
     public static string Done(string path, string action) => path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "utfort=" + action;

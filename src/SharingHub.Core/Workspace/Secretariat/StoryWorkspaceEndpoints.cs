@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using SharingHub.Access;
 using SharingHub.Audit;
 using SharingHub.Common;
+using SharingHub.Common.Http;
 using SharingHub.Moderation;
 using SharingHub.Networks;
 using SharingHub.Pages;
@@ -116,14 +117,15 @@ public static class StoryWorkspaceEndpoints
     /// <summary>GET /arbeid/historier/{id}: the story in the form; ?godkjenn=1 (from the moderation queue) approves with edits.</summary>
     public static async Task<IResult> Edit(HttpRequest request, string id, StoryService stories, NetworkService networks, CancellationToken ct)
     {
+        var moderating = new QueryReader(request.Query).String("godkjenn", 1) == "1";
+        var notice = WorkspaceLinks.DoneNotice(request);
         var (caller, story) = await StoryOfSecretariatAsync(request, id, stories, ct);
         if (story is null)
         {
             return Page.NotFound(request);
         }
-        var text = Page.Text(request).Workspace.Secretariat;
         return Form(request, StoryForm.From(story), FieldErrors.None, story, await SecretariatNetworks.ChoicesAsync(caller, networks, ct),
-            moderating: request.Query["godkjenn"] == "1", notice: text.Done.GetValueOrDefault(request.Query["utfort"].ToString()));
+            moderating: moderating, notice: notice);
     }
 
     /// <summary>
@@ -247,8 +249,8 @@ public static class SecretariatNetworks
         var caller = Caller.Of(request);
         caller.Demand(Role.Secretariat);
         var choices = await ChoicesAsync(caller, networks, ct);
-        var asked = request.Query["network"].ToString().Trim();
-        return (caller, choices, asked.Length > 0 ? asked : choices.Count > 0 ? choices[0].Key : null);
+        var asked = new QueryReader(request.Query).Id("network", 40);
+        return (caller, choices, asked ?? (choices.Count > 0 ? choices[0].Key : null));
     }
 }
 

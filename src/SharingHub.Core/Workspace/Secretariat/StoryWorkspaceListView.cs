@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using SharingHub.Access;
+using SharingHub.Common.Http;
 using SharingHub.Stories;
 
 namespace SharingHub.Workspace.Secretariat;
@@ -25,13 +26,14 @@ public sealed record StoryListFilter(StoryStatus? Status, string? Network, strin
 {
     public static StoryListFilter From(IQueryCollection query, Caller caller, IReadOnlyList<KeyValuePair<string, string>> networks)
     {
-        var status = query["status"].ToString();
-        var network = query["network"].ToString().Trim();
-        var token = query["continuationToken"].ToString();
+        // A value the page did not offer is no filter at all (the overview), never an error page.
+        var reader = new QueryReader(query);
+        var status = reader.OneOf("status", [.. StoryVocabulary.Statuses]);
+        var network = reader.Id("network", 40);
         return new StoryListFilter(
-            StoryVocabulary.Statuses.Contains(status) ? Enum.Parse<StoryStatus>(status, ignoreCase: true) : null,
-            network.Length > 0 ? network : caller.IsAdmin ? null : networks.FirstOrDefault().Key,
-            token.Length > 0 ? token : null);
+            status is null ? null : Enum.Parse<StoryStatus>(status, ignoreCase: true),
+            network ?? (caller.IsAdmin ? null : networks.FirstOrDefault().Key),
+            reader.String("continuationToken", 200));
     }
 
     public StoryListFilter With(StoryStatus status) => this with { Status = status, ContinuationToken = null };
