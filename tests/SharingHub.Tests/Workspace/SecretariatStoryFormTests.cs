@@ -66,6 +66,26 @@ public sealed class SecretariatStoryFormTests
     }
 
     [Fact]
+    public async Task MoreRowsShowsTheFormAgainWithThreeMoreEmptyStepsAndStoresNothing()
+    {
+        await using var hub = await HubApp.StartAsync();
+        using var secretariat = await hub.WorkspaceClientAsync("secretariat", "trondelag");
+        var typed = Fields(Trondheim);
+        typed.RemoveAll(f => f.Key == "action");
+        typed.Add(KeyValuePair.Create("action", "rows"));
+
+        var answer = await secretariat.PostFormAsync("/arbeid/historier/ny", Form, typed);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        var steps = answer.Document.QuerySelectorAll("textarea[name^='recipe[']").Select(t => t.TextContent).ToList();
+        Assert.Equal(["Vei matavfallet hver dag", "Del tallene med elevene", "", "", "", "", "", ""], steps);
+        Assert.Equal("Matsvinn i skolekantina", (answer.Document.QuerySelector("#f-title") as IHtmlInputElement)?.Value);
+        Assert.Null(answer.Document.QuerySelector(".ds-error-summary"));
+        var drafts = await secretariat.GetFromJsonAsync<JsonElement>("/api/stories?status=draft&network=trondelag");
+        Assert.Equal(0, drafts.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task AFormPostedWithoutItsAntiforgeryTokenIsRefusedAndNothingIsStored()
     {
         await using var hub = await HubApp.StartAsync();
