@@ -50,6 +50,7 @@ app.MapPages();
 app.MapWorkspace();
 app.MapWorkspaceOrganiser();
 app.MapWorkspaceSubscriber();
+app.MapWorkspaceSecretariat();
 
 await app.RunAsync();
 

@@ -49,7 +49,7 @@ public static class ModerationEndpoints
     }
 
     /// <summary>The signed-in caller's name; "anonymous" until the hosts authenticate callers.</summary>
-    private static string? Who(HttpRequest request) => request.HttpContext.User.Identity?.Name;
+    internal static string? Who(HttpRequest request) => request.HttpContext.User.Identity?.Name;
 
     private static IResult WithETag(HttpRequest request, Story story)
     {

@@ -29,13 +29,19 @@ public sealed class StoryImporter(StoryService stories, IStoryStore store, Netwo
         var defaultNetwork = reader.String("network", 40);
         var status = Enum.Parse<StoryStatus>(reader.OneOf("status", ImportStatuses) ?? "submitted", ignoreCase: true);
         reader.ThrowIfInvalid();
-        if (defaultNetwork is not null && !await networks.ExistsAsync(defaultNetwork, ct))
-        {
-            // One wrong query parameter would fail every row; say it once instead.
-            throw ValidationFailedException.For("network", $"'{defaultNetwork}' is not a registered network (GET /api/networks lists them)");
-        }
-
+        await RequireNetworkAsync(defaultNetwork, ct);
         var bytes = await RequestBody.ReadLimitedAsync(request, MaxBytes, ct);
+        return await ImportFileAsync(bytes, request.ContentType!.Contains("csv", StringComparison.OrdinalIgnoreCase), defaultNetwork, status, ct, mayWrite);
+    }
+
+    /// <summary>
+    /// A file's bytes (CSV or NDJSON, UTF-8), from the API's body or the workspace's upload: read into rows and imported.
+    /// A <paramref name="defaultNetwork"/> that does not exist is one error for the whole file, not one per row.
+    /// </summary>
+    public async Task<ImportReport> ImportFileAsync(
+        byte[] bytes, bool csv, string? defaultNetwork, StoryStatus status, CancellationToken ct, Func<string, bool>? mayWrite = null)
+    {
+        await RequireNetworkAsync(defaultNetwork, ct);
         string text;
         try
         {
@@ -46,10 +52,20 @@ public sealed class StoryImporter(StoryService stories, IStoryStore store, Netwo
             throw ValidationFailedException.For("file", "is not UTF-8; save it as 'CSV UTF-8' (Excel) or UTF-8 text");
         }
         text = text.TrimStart('\uFEFF');
-        var rows = request.ContentType!.Contains("csv", StringComparison.OrdinalIgnoreCase)
-            ? CsvStoryReader.Read(text, MaxRows)
-            : await NdjsonStoryReader.ReadAsync(new StringReader(text), MaxRows, ct);
+        var rows = csv ? CsvStoryReader.Read(text, MaxRows) : await NdjsonStoryReader.ReadAsync(new StringReader(text), MaxRows, ct);
         return await ImportRowsAsync(rows, defaultNetwork, status, ct, mayWrite);
+    }
+
+    /// <summary>The statuses an import may give its stories.</summary>
+    public static IReadOnlyList<string> Statuses => ImportStatuses;
+
+    private async Task RequireNetworkAsync(string? defaultNetwork, CancellationToken ct)
+    {
+        if (defaultNetwork is not null && !await networks.ExistsAsync(defaultNetwork, ct))
+        {
+            // One wrong query parameter would fail every row; say it once instead.
+            throw ValidationFailedException.For("network", $"'{defaultNetwork}' is not a registered network (GET /api/networks lists them)");
+        }
     }
 
     public async Task<ImportReport> ImportRowsAsync(
