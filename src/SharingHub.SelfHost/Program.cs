@@ -46,6 +46,7 @@ api.MapWebinars();
 api.MapDigests();
 api.MapSearch();
 app.MapPages();
+app.MapSignIn();
 
 await app.RunAsync();
 

@@ -1,7 +1,7 @@
 namespace SharingHub.Pages.Text;
 
 /// <summary>The pages' own words in bokmål. <see cref="Nynorsk"/> is the other language.</summary>
-public static class Bokmal
+public static partial class Bokmal
 {
     public static PageText Text { get; } = new()
     {

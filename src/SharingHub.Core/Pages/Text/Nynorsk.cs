@@ -4,7 +4,7 @@ namespace SharingHub.Pages.Text;
 /// The pages' own words in nynorsk, for the many member municipalities that write it (chosen with <c>?sprak=nn</c>).
 /// Bærekraftsfredag is the webinar series' name and stays as it is spelt.
 /// </summary>
-public static class Nynorsk
+public static partial class Nynorsk
 {
     public static PageText Text { get; } = new()
     {
