@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using SharingHub.Access;
@@ -7,17 +6,17 @@ using SharingHub.SignIn;
 namespace SharingHub.Functions;
 
 /// <summary>Signing in and out of the workspace (routes as the self-host's; host.json's routePrefix is "").</summary>
-public sealed class SignInFunctions(EntraSignIn entra, HubAuthenticator authenticator, SignInSessions sessions, IAntiforgery antiforgery)
+public sealed class SignInFunctions(EntraSignIn entra, HubAuthenticator authenticator, SignInSessions sessions)
 {
     [Function(nameof(SignInPage))]
     [PublicRead]
     public IResult SignInPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "logg-inn")] HttpRequest request) =>
-        SignInEndpoints.Show(request, entra, antiforgery);
+        SignInEndpoints.Show(request, entra);
 
     [Function(nameof(SignInWithKey))]
     [PublicForm]
     public Task<IResult> SignInWithKey([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "logg-inn")] HttpRequest request, CancellationToken ct) =>
-        SignInEndpoints.SignInWithKey(request, authenticator, sessions, entra, antiforgery, ct);
+        SignInEndpoints.SignInWithKey(request, authenticator, sessions, entra, ct);
 
     [Function(nameof(SignInWithMicrosoft))]
     [PublicRead]
@@ -32,5 +31,5 @@ public sealed class SignInFunctions(EntraSignIn entra, HubAuthenticator authenti
     [Function(nameof(SignOut))]
     [PublicForm]
     public Task<IResult> SignOut([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "logg-ut")] HttpRequest request, CancellationToken ct) =>
-        SignInEndpoints.SignOut(request, sessions, antiforgery, ct);
+        SignInEndpoints.SignOut(request, sessions, ct);
 }

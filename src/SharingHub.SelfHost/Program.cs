@@ -46,6 +46,7 @@ api.MapWebinars();
 api.MapDigests();
 api.MapSearch();
 app.MapPages();
+app.MapWorkspace();
 app.MapSignIn();
 
 await app.RunAsync();

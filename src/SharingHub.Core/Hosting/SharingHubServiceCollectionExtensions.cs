@@ -12,6 +12,7 @@ using SharingHub.SignIn;
 using SharingHub.Storage;
 using SharingHub.Stories;
 using SharingHub.Webinars;
+using SharingHub.Workspace;
 
 namespace SharingHub.Hosting;
 
@@ -31,6 +32,7 @@ public static class SharingHubServiceCollectionExtensions
         services.AddDigests();
         services.AddSearch(); // after Stories and Webinars: erasure asks the index last
         services.AddPages();
+        services.AddWorkspace();
         return services;
     }
 }

@@ -28,7 +28,7 @@ public static class ErrorPages
         {
             return new SeeOther(SignInAddress(request));
         }
-        var s = SignInTexts.Of(Page.Text(request));
+        var s = Page.Text(request).Workspace.SignIn;
         var (title, message) = status switch
         {
             StatusCodes.Status401Unauthorized => (s.UnauthorizedTitle, s.UnauthorizedText),
@@ -59,7 +59,7 @@ public static class ErrorPages
         && StringValues.IsNullOrEmpty(request.Headers.Authorization)
         && request.HttpContext.User.Identity?.IsAuthenticated != true;
 
-    private static bool IsRefusedForm(Exception exception) => exception is AntiforgeryValidationException;
+    private static bool IsRefusedForm(Exception exception) => exception is AntiforgeryValidationException or Workspace.FormRejectedException;
 }
 
 /// <summary>303 See Other: after a form, or to the sign-in page, the browser follows with a GET.</summary>

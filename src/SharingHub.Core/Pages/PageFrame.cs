@@ -25,6 +25,9 @@ public sealed record PageFrame(PageText Text, string Title, string Path, string 
     /// <summary>The Atom feed that follows this page, linked as rel="alternate" for feed readers.</summary>
     public string? FeedUrl { get; init; }
 
+    /// <summary>Signed-in pages: kept out of search engines (and out of the sitemap).</summary>
+    public bool NoIndex { get; init; }
+
     /// <summary>The title in the browser tab: the page's title and the site's name (the front page: the site's name only).</summary>
     public string DocumentTitle => Title == Text.SiteName ? Title : $"{Title} – {Text.SiteName}";
 }

@@ -60,6 +60,8 @@ public sealed class PageStyles
 
     public string Url => $"/css/{FileName}";
 
+    private const string OwnStyles = "SharingHub.Pages.Styles.";
+
     private static PageStyles Build()
     {
         var css = new StringBuilder();
@@ -69,7 +71,14 @@ public sealed class PageStyles
         {
             css.Append("@layer ").Append(layer).Append('{').Append(Read($"SharingHub.Pages.Designsystemet.{file}")).Append("}\n");
         }
-        css.Append(Read("SharingHub.Pages.Styles.hub.css")).Append('\n');
+        // hub.css first, then each feature's own file (workspace-*.css …) in name order.
+        var own = Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(name => name.StartsWith(OwnStyles, StringComparison.Ordinal))
+            .OrderBy(name => name == OwnStyles + "hub.css" ? 0 : 1).ThenBy(name => name, StringComparer.Ordinal);
+        foreach (var resource in own)
+        {
+            css.Append(Read(resource)).Append('\n');
+        }
         AppendGoalColours(css);
         return new PageStyles(Encoding.UTF8.GetBytes(css.ToString()));
     }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using SharingHub.Access;
@@ -7,6 +6,7 @@ using SharingHub.Common.Http;
 using SharingHub.Pages;
 using SharingHub.Pages.Text;
 using SharingHub.SignIn.Pages;
+using SharingHub.Workspace;
 
 namespace SharingHub.SignIn;
 
@@ -16,13 +16,13 @@ public static class SignInEndpoints
     public const string KeyField = "nokkel";
 
     [PublicRead]
-    public static IResult Show(HttpRequest request, EntraSignIn entra, IAntiforgery antiforgery)
+    public static IResult Show(HttpRequest request, EntraSignIn entra)
     {
         var query = new QueryReader(request.Query);
         var back = LocalReturn.Of(query.String(LocalReturn.Parameter, 2000));
         var microsoftFailed = query.String("feil", 20) == "microsoft";
         var caller = Caller.Of(request);
-        var view = Render(request, entra, antiforgery, back, microsoftFailed) with
+        var view = Render(request, entra, back, microsoftFailed) with
         {
             SignedInAs = caller.IsAuthenticated ? request.HttpContext.User.FindFirstValue(ClaimTypes.Name) ?? caller.Id : null,
         };
@@ -31,17 +31,16 @@ public static class SignInEndpoints
 
     /// <summary>The API-key form: the key is checked as X-Api-Key is, and the session keeps the key's id, never the key.</summary>
     [PublicForm]
-    public static async Task<IResult> SignInWithKey(HttpRequest request, HubAuthenticator authenticator, SignInSessions sessions, EntraSignIn entra, IAntiforgery antiforgery, CancellationToken ct)
+    public static async Task<IResult> SignInWithKey(HttpRequest request, HubAuthenticator authenticator, SignInSessions sessions, EntraSignIn entra, CancellationToken ct)
     {
-        await antiforgery.ValidateRequestAsync(request.HttpContext);
-        var form = await request.ReadFormAsync(ct);
+        var form = await WorkspaceForms.ReadAsync(request, ct);
         var back = LocalReturn.Of(form[LocalReturn.Parameter]);
         var key = form[KeyField].ToString().Trim();
         var identity = key.Length is > 0 and <= 200 ? await authenticator.RecogniseKeyAsync(key, ct) : null;
         if (identity is null)
         {
-            var text = SignInTexts.Of(Page.Text(request));
-            var view = Render(request, entra, antiforgery, back, false) with { KeyError = key.Length == 0 ? text.KeyRequired : text.KeyInvalid };
+            var text = Page.Text(request).Workspace.SignIn;
+            var view = Render(request, entra, back, false) with { KeyError = key.Length == 0 ? text.KeyRequired : text.KeyInvalid };
             return Page.Render<SignInPage>(view, StatusCodes.Status400BadRequest);
         }
         // The audit names who signed in, not "anonymous".
@@ -80,20 +79,20 @@ public static class SignInEndpoints
     }
 
     [PublicForm]
-    public static async Task<IResult> SignOut(HttpRequest request, SignInSessions sessions, IAntiforgery antiforgery, CancellationToken ct)
+    public static async Task<IResult> SignOut(HttpRequest request, SignInSessions sessions, CancellationToken ct)
     {
         if (Caller.Of(request).IsAuthenticated)
         {
-            await antiforgery.ValidateRequestAsync(request.HttpContext);
+            await WorkspaceForms.ReadAsync(request, ct);
         }
         await sessions.EndAsync(request.HttpContext, ct);
         return new SeeOther("/");
     }
 
-    private static SignInPageView Render(HttpRequest request, EntraSignIn entra, IAntiforgery antiforgery, string back, bool microsoftFailed)
+    private static SignInPageView Render(HttpRequest request, EntraSignIn entra, string back, bool microsoftFailed)
     {
-        var text = SignInTexts.Of(Page.Text(request));
+        var text = Page.Text(request).Workspace.SignIn;
         var frame = Page.Frame(request, text.Title) with { CanonicalUrl = null };
-        return new SignInPageView(frame, text, antiforgery.GetAndStoreTokens(request.HttpContext), back, entra.IsEnabled, microsoftFailed);
+        return new SignInPageView(frame, text, WorkspaceForms.Tokens(request.HttpContext), back, entra.IsEnabled, microsoftFailed);
     }
 }

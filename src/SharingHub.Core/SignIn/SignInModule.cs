@@ -34,8 +34,6 @@ public static class SignInModule
         services.AddSingleton<SignInSessions>();
         services.AddSingleton<EntraSignIn>();
 
-        // The pages' Content-Security-Policy (frame-ancestors) decides who may frame them; X-Frame-Options would refuse Teams.
-        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true);
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
         {

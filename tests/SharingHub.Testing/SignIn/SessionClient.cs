@@ -71,16 +71,6 @@ public sealed partial class SessionClient : IDisposable
         return response;
     }
 
-    /// <summary>The hidden antiforgery field of the form that posts to <paramref name="action"/>.</summary>
-    public static string FormToken(string html, string action)
-    {
-        var token = TokenField().Match(Form(html, action));
-        return token.Success ? WebUtility.HtmlDecode(token.Groups[1].Value) : throw new InvalidOperationException($"No antiforgery token in the form for {action}.");
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
-
     private Uri Absolute(string url) => Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal) ? absolute : new Uri(BaseAddress, url);
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)

@@ -43,7 +43,7 @@ public sealed class LanguageTests
             Assert.Equal("nn_NO", document.QuerySelector("meta[property='og:locale']")!.GetAttribute("content"));
             Assert.Contains(words, document.Body!.TextContent, StringComparison.Ordinal);
             Assert.Equal("Gå til hovudinnhaldet", document.QuerySelector("a.ds-skip-link")!.TextContent);
-            Assert.Equal(["Framside", "Forteljingar", "Bærekraftsfredag"], document.QuerySelectorAll(".hub-nav:not(.hub-languages) a").Select(a => a.TextContent));
+            Assert.Equal(["Framside", "Forteljingar", "Bærekraftsfredag", "Arbeidsflate"], document.QuerySelectorAll(".hub-nav:not(.hub-languages) a").Select(a => a.TextContent));
             AssertSwitch(document, path, current: "nn");
             // Every link to another page keeps nynorsk, and so does every form; the API and the switch's bokmål link do not.
             var local = document.QuerySelectorAll("a[href^='/']:not([hreflang])").Select(a => a.GetAttribute("href")!).ToList();

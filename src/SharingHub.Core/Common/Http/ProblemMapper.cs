@@ -57,6 +57,8 @@ public static class ProblemMapper
             case TooManyRequestsException tooMany:
                 return new WithHeader(Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", exception.Message),
                     "Retry-After", Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            case Workspace.FormRejectedException:
+                return Problem(StatusCodes.Status400BadRequest, "The form was refused.", exception.Message);
             case UnprocessableException:
                 return Problem(StatusCodes.Status422UnprocessableEntity, "The request cannot be processed.", exception.Message);
             case AntiforgeryValidationException:

@@ -179,6 +179,8 @@ public static partial class Bokmal
 
         Months = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
 
+        Workspace = WorkspaceTexts,
+
         Accessibility = new AccessibilityStatement(
             "Tilgjengelighetserklæring",
             "Idébanken skal kunne brukes av alle. Sidene er laget for å oppfylle kravene i forskrift om universell utforming av IKT-løsninger, det vil si de 47 suksesskriteriene i WCAG 2.1 på nivå A og AA som forskriften krever.",

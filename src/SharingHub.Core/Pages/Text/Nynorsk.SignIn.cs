@@ -2,7 +2,7 @@ namespace SharingHub.Pages.Text;
 
 public static partial class Nynorsk
 {
-    public static SignInText SignIn { get; } = new()
+    private static SignInText SignInTexts => new()
     {
         Title = "Logg inn",
         Intro = "Logg inn for å skrive og publisere historier, lasta opp webinar og velja kva kommunen får i Teams.",

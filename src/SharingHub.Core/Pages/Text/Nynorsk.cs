@@ -182,6 +182,8 @@ public static partial class Nynorsk
 
         Months = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"],
 
+        Workspace = WorkspaceTexts,
+
         Accessibility = new AccessibilityStatement(
             "Tilgjengelegheitserklæring",
             "Idébanken skal kunne brukast av alle. Sidene er laga for å oppfylle krava i forskrift om universell utforming av IKT-løysingar, det vil seie dei 47 suksesskriteria i WCAG 2.1 på nivå A og AA som forskrifta krev.",

@@ -170,6 +170,9 @@ public sealed record PageText
 
     public required AccessibilityStatement Accessibility { get; init; }
 
+    /// <summary>The workspace's words (signed-in pages under /arbeid).</summary>
+    public required WorkspaceText Workspace { get; init; }
+
     /// <summary>
     /// The goals' names in this language, by number, where they differ from the reference data's (bokmål) names. The
     /// reference data and the API keep their bokmål and English names; the pages ask <see cref="GoalName"/>.

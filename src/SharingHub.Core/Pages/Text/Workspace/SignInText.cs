@@ -1,6 +1,6 @@
 namespace SharingHub.Pages.Text;
 
-/// <summary>The words of signing in and out, and of the error pages every page route shows (401, 403, 404, 400, 429, 5xx).</summary>
+/// <summary>Signing in and out (/logg-inn, /logg-ut), and the error pages every page route shows (401, 403, 400, 409, 429, 5xx).</summary>
 public sealed record SignInText
 {
     public required string Title { get; init; }

@@ -1,0 +1,8 @@
+namespace SharingHub.Pages.Text;
+
+public static partial class Bokmal
+{
+    private static SubscriberText SubscriberTexts => new()
+    {
+    };
+}

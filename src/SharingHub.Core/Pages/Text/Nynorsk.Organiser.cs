@@ -1,0 +1,8 @@
+namespace SharingHub.Pages.Text;
+
+public static partial class Nynorsk
+{
+    private static OrganiserText OrganiserTexts => new()
+    {
+    };
+}

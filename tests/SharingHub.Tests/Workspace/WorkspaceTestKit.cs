@@ -1,0 +1,101 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.Playwright;
+using SharingHub.Testing;
+using SharingHub.Tests.Pages.Browser;
+
+namespace SharingHub.Tests.Workspace;
+
+/// <summary>
+/// How the workspace tests act as a person: an HTTP client (with cookies) whose key opens the workspace, reading pages
+/// and posting their forms the way a browser does, antiforgery token included; or a Playwright page that sends the key.
+/// </summary>
+internal static class WorkspaceTestKit
+{
+    public sealed record Answer(HttpStatusCode Status, HttpResponseMessage Response, IHtmlDocument Document, string Html);
+
+    /// <summary>A client for a new key with this role and scope ("secretariat" + network ids, "subscriber" + kommunenummer …).</summary>
+    public static Task<HttpClient> WorkspaceClientAsync(this HubApp hub, string role, params string[] scopes) =>
+        hub.CreateClientWithRoleAsync(role, scopes);
+
+    /// <summary>GET a page (following redirects, as a browser does) and parse it.</summary>
+    public static async Task<Answer> GetPageAsync(this HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        return await ReadAsync(response);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="pagePath"/>, fills the form that <paramref name="formSelector"/> picks with <paramref name="fields"/>
+    /// (on top of the values the form already holds, its antiforgery token among them) and posts it to the form's action.
+    /// </summary>
+    public static async Task<Answer> PostFormAsync(this HttpClient client, string pagePath, string formSelector, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetPageAsync(pagePath);
+        Assert.True(page.Status == HttpStatusCode.OK, $"{pagePath} answered {(int)page.Status}: {page.Html}");
+        var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
+            ?? throw new InvalidOperationException($"No form '{formSelector}' on {pagePath}.");
+        var values = FormValues(form);
+        var given = fields.ToList();
+        foreach (var name in given.Select(f => f.Key).Distinct())
+        {
+            values.RemoveAll(v => v.Key == name);
+        }
+        values.AddRange(given);
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pagePath : form.GetAttribute("action")!;
+        return await client.PostFormToAsync(action, values);
+    }
+
+    /// <summary>Posts fields as a form, exactly as given (no token added): for tests of what the hub refuses.</summary>
+    public static async Task<Answer> PostFormToAsync(this HttpClient client, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        var response = await client.PostAsync(action, content);
+        return await ReadAsync(response);
+    }
+
+    /// <summary>The values a browser would send for the form as it stands: inputs (checked boxes only), selects, textareas.</summary>
+    public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name) && input.Type is not ("submit" or "button" or "file"):
+                    if (input.Type is "checkbox" or "radio" && !input.IsChecked)
+                    {
+                        continue;
+                    }
+                    values.Add(new(input.Name!, input.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    values.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(select.Name!, o.Value)));
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    values.Add(new(area.Name!, area.Value));
+                    break;
+            }
+        }
+        return values;
+    }
+
+    /// <summary>A browser page whose every request carries <paramref name="key"/> as X-Api-Key (until the tests sign in through /logg-inn).</summary>
+    public static async Task<IPage> WorkspacePageAsync(this BrowserFixture fixture, string key, int width = 1280)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.Hub.ServerAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = key },
+        });
+        return await context.NewPageAsync();
+    }
+
+    private static async Task<Answer> ReadAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return new Answer(response.StatusCode, response, new HtmlParser().ParseDocument(html), html);
+    }
+}
