@@ -57,7 +57,8 @@ public sealed class EntraSignIn(IOptions<SignInOptions> options, SignInSessions 
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ValidateIssuerSigningKey = true,
-            IssuerValidator = TenantIssuer,
+            // The handler hands the issuer's metadata to the validator (its "issuer" is the multi-tenant template).
+            IssuerValidatorUsingConfiguration = (issuer, token, parameters, configuration) => TenantIssuer(issuer, token, configuration.Issuer),
             LifetimeValidator = EntraTokenValidator.Lifetime(clock),
             NameClaimType = "name",
         };
@@ -84,12 +85,11 @@ public sealed class EntraSignIn(IOptions<SignInOptions> options, SignInSessions 
     /// A multi-tenant issuer is a template ("https://login.microsoftonline.com/{tenantid}/v2.0"): the token's issuer must be
     /// that template filled with the token's own tenant id, as Entra ID documents for multi-tenant apps.
     /// </summary>
-    private static string TenantIssuer(string issuer, SecurityToken token, TokenValidationParameters parameters)
+    private static string TenantIssuer(string issuer, SecurityToken token, string? template)
     {
         var tenant = (token as Microsoft.IdentityModel.JsonWebTokens.JsonWebToken)?.TryGetPayloadValue<string>("tid", out var tid) == true ? tid : null;
-        var templates = (parameters.ValidIssuers ?? []).Append(parameters.ValidIssuer).OfType<string>();
-        if (tenant is { Length: > 0 } && Guid.TryParse(tenant, out _)
-            && templates.Any(t => string.Equals(t.Replace("{tenantid}", tenant, StringComparison.OrdinalIgnoreCase), issuer, StringComparison.Ordinal)))
+        if (tenant is { Length: > 0 } && Guid.TryParse(tenant, out _) && template is not null
+            && string.Equals(template.Replace("{tenantid}", tenant, StringComparison.OrdinalIgnoreCase), issuer, StringComparison.Ordinal))
         {
             return issuer;
         }

@@ -50,6 +50,9 @@ public sealed class OidcDouble : IAsyncDisposable
     /// <summary>Who signs in at the next authorize request (Entra's account picker, decided by the test).</summary>
     public OidcUser? NextUser { get; set; }
 
+    /// <summary>Signs the next ID tokens with this key instead of the published one (a forged token).</summary>
+    public SecurityKey? ForgeWith { get; set; }
+
     /// <summary>The clock the tokens are dated by (the hub's fake clock, so lifetimes agree).</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
@@ -134,7 +137,7 @@ public sealed class OidcDouble : IAsyncDisposable
             ["token_type"] = "Bearer",
             ["expires_in"] = 3600,
             ["access_token"] = accessToken,
-            ["id_token"] = IdToken(grant.User, grant.Nonce, accessToken),
+            ["id_token"] = IdToken(grant.User, grant.Nonce, accessToken, ForgeWith),
         });
     }
 
