@@ -45,6 +45,7 @@ api.MapFeedsAndModeration();
 api.MapWebinars();
 api.MapDigests();
 api.MapSearch();
+api.MapMembers();
 app.MapPages();
 app.MapWorkspace();
 app.MapSignIn();

@@ -109,7 +109,7 @@ public sealed class AccessKeyService(IAccessKeyStore store, NetworkService netwo
     public async Task<AccessKey?> ValidByIdAsync(string id, CancellationToken ct) =>
         await store.GetAsync(id, ct) is { } found && found.Key.IsValidAt(clock.GetUtcNow()) ? found.Key : null;
 
-    private async Task<IReadOnlyList<string>> ValidateScopesAsync(ValidationErrors errors, Role role, IReadOnlyList<string?>? given, CancellationToken ct)
+    internal async Task<IReadOnlyList<string>> ValidateScopesAsync(ValidationErrors errors, Role role, IReadOnlyList<string?>? given, CancellationToken ct)
     {
         var scopes = (given ?? []).Select(s => s?.Trim() ?? string.Empty).Distinct(StringComparer.Ordinal).ToList();
         if (!RoleNames.IsScoped(role))

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 using SharingHub.Access;
+using SharingHub.Members;
 
 namespace SharingHub.SignIn;
 
@@ -16,7 +17,7 @@ namespace SharingHub.SignIn;
 /// checked as <see cref="EntraTokenValidator"/> checks access tokens: the issuer's signing keys, its issuer (here: the
 /// tenant's own, for any tenant), the hub's client id as audience, and the lifetime on the hub's clock.
 /// </summary>
-public sealed class EntraSignIn(IOptions<SignInOptions> options, SignInSessions sessions, ILogger<EntraSignIn> logger)
+public sealed class EntraSignIn(IOptions<SignInOptions> options, SignInSessions sessions, MemberService members, ILogger<EntraSignIn> logger)
 {
     public const string Scheme = "SharingHub.Entra";
     public const string CallbackPath = "/logg-inn/microsoft/svar";
@@ -111,6 +112,10 @@ public sealed class EntraSignIn(IOptions<SignInOptions> options, SignInSessions 
             // App roles keep working for people in the hub's own tenant, as for tokens on the API.
             claims.AddRange(idToken.FindAll("roles").SelectMany(r => EntraTokenValidator.MapAppRole(r.Value)));
         }
+        // Entra's "email" claim is only an attribute a tenant's admin can set: it counts as the person's address only when
+        // Entra says the tenant owns the address's domain (the optional claim xms_edov).
+        var verified = idToken.FindFirst("xms_edov")?.Value is "true" or "1" or "True" ? idToken.FindFirst("email")?.Value : null;
+        claims.AddRange(await members.ClaimsForSignInAsync(tenant, objectId, name, verified, ct));
         logger.LogInformation("Signed in with Microsoft: {CallerId}", claims[0].Value);
         return await sessions.OpenAsync(new ClaimsIdentity(claims, HubClaims.AuthenticationType, ClaimTypes.Name, HubClaims.Role), ct);
     }

@@ -19,7 +19,7 @@ public static class SignInEndpoints
     public static IResult Show(HttpRequest request, EntraSignIn entra)
     {
         var query = new QueryReader(request.Query);
-        var back = LocalReturn.Of(query.String(LocalReturn.Parameter, 2000));
+        var back = LocalReturn.Of(query.String("tilbake", 2000));
         var microsoftFailed = query.String("feil", 20) == "microsoft";
         var caller = Caller.Of(request);
         var view = Render(request, entra, back, microsoftFailed) with
@@ -53,7 +53,7 @@ public static class SignInEndpoints
     public static IResult SignInWithMicrosoft(HttpRequest request, EntraSignIn entra)
     {
         var query = new QueryReader(request.Query);
-        var back = LocalReturn.Of(query.String(LocalReturn.Parameter, 2000));
+        var back = LocalReturn.Of(query.String("tilbake", 2000));
         if (!entra.IsEnabled)
         {
             return Page.NotFound(request);

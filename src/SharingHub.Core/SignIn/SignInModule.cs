@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SharingHub.Members;
 using SharingHub.Storage;
 
 namespace SharingHub.SignIn;
@@ -33,6 +34,7 @@ public static class SignInModule
         services.AddSingleton<ISignInSessionStore, TableSignInSessionStore>();
         services.AddSingleton<SignInSessions>();
         services.AddSingleton<EntraSignIn>();
+        services.AddMembers();
 
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>

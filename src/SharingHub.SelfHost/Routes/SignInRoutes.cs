@@ -1,3 +1,4 @@
+using SharingHub.Members;
 using SharingHub.SignIn;
 
 namespace SharingHub.SelfHost.Routes;
@@ -12,5 +13,18 @@ internal static class SignInRoutes
         app.MapGet("/logg-inn/microsoft", SignInEndpoints.SignInWithMicrosoft);
         app.MapGet(EntraSignIn.CallbackPath, SignInEndpoints.MicrosoftCallback);
         app.MapPost("/logg-ut", SignInEndpoints.SignOut);
+    }
+}
+
+/// <summary>/api/members: invitations and members (admins, and secretariats for their own networks).</summary>
+internal static class MemberRoutes
+{
+    public static void MapMembers(this RouteGroupBuilder api)
+    {
+        var members = api.MapGroup("/members").WithBodyLimit(MemberEndpoints.MaxBodyBytes).WithTags("Access");
+        members.MapPost("/", MemberEndpoints.Invite)
+            .Takes<MemberInvitation, Member>("Invite an e-mail address to a role; bound to the account at its first sign-in", StatusCodes.Status201Created);
+        members.MapGet("/", MemberEndpoints.List).Reads<IReadOnlyList<Member>>("Members and open invitations the caller manages");
+        members.MapDelete("/{id}", MemberEndpoints.Remove).WithSummary("Remove a member or withdraw an invitation").Produces(StatusCodes.Status204NoContent);
     }
 }
