@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using SharingHub.Access;
+using SharingHub.Access.Pages;
 using SharingHub.SignIn;
 
 namespace SharingHub.Functions;
@@ -32,4 +33,24 @@ public sealed class SignInFunctions(EntraSignIn entra, HubAuthenticator authenti
     [PublicForm]
     public Task<IResult> SignOut([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "logg-ut")] HttpRequest request, CancellationToken ct) =>
         SignInEndpoints.SignOut(request, sessions, ct);
+}
+
+/// <summary>The admin's pages under /arbeid (not public: the access middleware demands a signed-in admin).</summary>
+public sealed class WorkspaceAdminFunctions(AccessKeyService keys)
+{
+    [Function(nameof(KeysPage))]
+    public Task<IResult> KeysPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "arbeid/nokler")] HttpRequest request, CancellationToken ct) =>
+        KeyPageEndpoints.Show(request, keys, ct);
+
+    [Function(nameof(IssueKeyForm))]
+    public Task<IResult> IssueKeyForm([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "arbeid/nokler")] HttpRequest request, CancellationToken ct) =>
+        KeyPageEndpoints.Issue(request, keys, ct);
+
+    [Function(nameof(RevokeKeyForm))]
+    public Task<IResult> RevokeKeyForm([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "arbeid/nokler/{id}/trekk-tilbake")] HttpRequest request, string id, CancellationToken ct) =>
+        KeyPageEndpoints.Revoke(request, id, keys, ct);
+
+    [Function(nameof(RotateKeyForm))]
+    public Task<IResult> RotateKeyForm([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "arbeid/nokler/{id}/roter")] HttpRequest request, string id, CancellationToken ct) =>
+        KeyPageEndpoints.Rotate(request, id, keys, ct);
 }

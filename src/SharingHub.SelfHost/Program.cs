@@ -49,6 +49,7 @@ api.MapMembers();
 app.MapPages();
 app.MapWorkspace();
 app.MapSignIn();
+app.MapAdminPages();
 
 await app.RunAsync();
 

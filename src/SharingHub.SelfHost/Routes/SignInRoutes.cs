@@ -28,3 +28,15 @@ internal static class MemberRoutes
         members.MapDelete("/{id}", MemberEndpoints.Remove).WithSummary("Remove a member or withdraw an invitation").Produces(StatusCodes.Status204NoContent);
     }
 }
+
+/// <summary>The admin's pages under /arbeid: each action calls the service the API calls.</summary>
+internal static class AdminPageRoutes
+{
+    public static void MapAdminPages(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(SharingHub.Access.Pages.KeyPageEndpoints.Path, SharingHub.Access.Pages.KeyPageEndpoints.Show);
+        app.MapPost(SharingHub.Access.Pages.KeyPageEndpoints.Path, SharingHub.Access.Pages.KeyPageEndpoints.Issue);
+        app.MapPost(SharingHub.Access.Pages.KeyPageEndpoints.Path + "/{id}/trekk-tilbake", SharingHub.Access.Pages.KeyPageEndpoints.Revoke);
+        app.MapPost(SharingHub.Access.Pages.KeyPageEndpoints.Path + "/{id}/roter", SharingHub.Access.Pages.KeyPageEndpoints.Rotate);
+    }
+}
