@@ -45,6 +45,13 @@ public static class ErrorPages
         return Page.Render<ErrorPage>(new ErrorPageView(frame, title, message, signIn, s.SignInLink), status);
     }
 
+    /// <summary>
+    /// A page route (not /api) for a page, not a file: feeds, calendars, captions, the sitemap and the stylesheet keep
+    /// answering their readers (feed readers, calendars, players) with problem details.
+    /// </summary>
+    public static bool AnswersWithPage(HttpRequest request) =>
+        SignInSessions.IsPageRoute(request) && !System.IO.Path.HasExtension(request.Path.Value);
+
     /// <summary>"/logg-inn?tilbake=/arbeid/…": signing in leads back to the page asked for (only ever a local path).</summary>
     public static string SignInAddress(HttpRequest request)
     {

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using SharingHub.Pages;
-using SharingHub.SignIn;
 
 namespace SharingHub.Common.Http;
 
@@ -22,7 +21,7 @@ public static class ProblemMapper
     public static IResult ToResult(HttpContext context, Exception exception, ILogger logger)
     {
         var problem = ToResult(exception, logger);
-        return SignInSessions.IsPageRoute(context.Request) && problem is IStatusCodeHttpResult { StatusCode: { } status }
+        return ErrorPages.AnswersWithPage(context.Request) && problem is IStatusCodeHttpResult { StatusCode: { } status }
             ? ErrorPages.For(context, exception, status)
             : problem;
     }
