@@ -14,9 +14,14 @@ namespace SharingHub.Functions;
 /// </summary>
 internal sealed class AccessMiddleware(AccessGate gate, IOptions<AccessOptions> options) : IFunctionsWorkerMiddleware
 {
-    private static readonly FrozenSet<string> PublicFunctions = typeof(AccessMiddleware).Assembly.GetTypes()
+    private static readonly FrozenSet<string> PublicFunctions = FunctionsWith<PublicReadAttribute>();
+
+    /// <summary>Sign-in and sign-out forms, open to a POST without credentials (<see cref="PublicFormAttribute"/>).</summary>
+    private static readonly FrozenSet<string> PublicForms = FunctionsWith<PublicFormAttribute>();
+
+    private static FrozenSet<string> FunctionsWith<TAttribute>() where TAttribute : Attribute => typeof(AccessMiddleware).Assembly.GetTypes()
         .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
-        .Where(m => m.GetCustomAttribute<PublicReadAttribute>() is not null)
+        .Where(m => m.GetCustomAttribute<TAttribute>() is not null)
         .Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name)
         .OfType<string>()
         .ToFrozenSet(StringComparer.Ordinal);
@@ -35,7 +40,7 @@ internal sealed class AccessMiddleware(AccessGate gate, IOptions<AccessOptions> 
         var address = ClientAddress.Of(http, options.Value.TrustedProxyHops ?? 1);
         var name = context.FunctionDefinition.Name;
         var action = $"{http.Request.Method} {RoutePatterns.GetValueOrDefault(name, name)}";
-        await gate.EnterAsync(http, PublicFunctions.Contains(name), action, address, context.CancellationToken);
+        await gate.EnterAsync(http, PublicFunctions.Contains(name), action, address, context.CancellationToken, PublicForms.Contains(name));
         await next(context);
 
         // The returned IResult is written after this middleware; take its status and Location for the audit now.

@@ -40,7 +40,7 @@ internal sealed class HttpResultMiddleware(ILogger<HttpResultMiddleware> logger)
                 return; // the caller went away; nobody is left to answer
             }
             var cause = ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : ex;
-            await ProblemMapper.ToResult(cause, logger).ExecuteAsync(http);
+            await ProblemMapper.ToResult(http, cause, logger).ExecuteAsync(http);
         }
     }
 }

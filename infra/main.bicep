@@ -86,6 +86,8 @@ param tableNames string[] = [
   'digestdeliveries'
   'digestcarried'
   'teamsconnections'
+  'signinsessions'
+  'members'
 ]
 
 @description('Blob containers the hub uses (webinar assets, Teams token caches, the digest outbox).')
@@ -95,6 +97,7 @@ param containerNames string[] = [
   'teams-tokencache'
   'search-index'
   'digest-outbox'
+  'dataprotection'
 ]
 
 @description('Queues the hub uses (digest deliveries, webinar asset checks), each with the poison queue the Functions host moves failed messages to.')
@@ -230,6 +233,7 @@ module functionApp 'modules/functionapp.bicep' = {
     applicationInsightsConnectionString: monitoring.outputs.connectionString
     bootstrapAdminKeySecretUri: keyVault.outputs.bootstrapAdminKeySecretUri
     tokenCacheKeySecretUri: keyVault.outputs.tokenCacheKeySecretUri
+    dataProtectionKeyUri: keyVault.outputs.dataProtectionKeyUri
     teamsClientId: teamsClientId
     extraAppSettings: extraAppSettings
     maximumInstanceCount: maximumInstanceCount

@@ -47,6 +47,9 @@ param bootstrapAdminKeySecretUri string
 @description('Versionless Key Vault secret URI of the token-cache encryption key.')
 param tokenCacheKeySecretUri string
 
+@description('Versionless Key Vault key URI that wraps the Data Protection key ring (sign-in session cookies).')
+param dataProtectionKeyUri string
+
 @description('Application (client) id of the multi-tenant Entra app the hub posts to Teams with; empty for outbox mode.')
 param teamsClientId string
 
@@ -142,6 +145,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
         Access__BootstrapAdminKey: '@Microsoft.KeyVault(SecretUri=${bootstrapAdminKeySecretUri})'
         Teams__TokenCacheKey: '@Microsoft.KeyVault(SecretUri=${tokenCacheKeySecretUri})'
         Teams__ClientId: teamsClientId
+        SignIn__KeyRing__KeyVaultKeyUri: dataProtectionKeyUri
         // Digests link to the pages from a background job, which has no request to take a host from. A custom domain
         // overrides it through extraAppSettings.
         Pages__PublicBaseUrl: 'https://${app.properties.defaultHostName}'

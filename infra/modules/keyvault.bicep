@@ -57,9 +57,25 @@ resource tokenCacheKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-05-15' = {
   }
 }
 
+// Wraps the Data Protection key ring (the keys that encrypt the workspace's session cookie); never leaves the vault.
+resource dataProtectionKey 'Microsoft.KeyVault/vaults/keys@2026-05-15' = {
+  parent: vault
+  name: 'dataprotection'
+  properties: {
+    kty: 'RSA'
+    keySize: 3072
+    keyOps: [
+      'wrapKey'
+      'unwrapKey'
+    ]
+  }
+}
+
 output id string = vault.id
 output name string = vault.name
 output uri string = vault.properties.vaultUri
 // Versionless secret URIs: a rotated secret reaches the app at its next restart without a redeployment.
 output bootstrapAdminKeySecretUri string = '${vault.properties.vaultUri}secrets/${bootstrapAdminKeySecret.name}'
 output tokenCacheKeySecretUri string = '${vault.properties.vaultUri}secrets/${tokenCacheKeySecret.name}'
+// Versionless key URI: new key ring entries are wrapped with the key's current version; older ones name theirs.
+output dataProtectionKeyUri string = '${vault.properties.vaultUri}keys/${dataProtectionKey.name}'

@@ -1,7 +1,8 @@
 // Who may do what, with Entra ID roles instead of keys.
 // The app's identity: Blob Data Owner (the Functions host's own blobs, the deployment package, and the user-delegation
 // key behind upload and read URLs, which needs .../generateUserDelegationKey/action), Table and Queue Data Contributor,
-// Key Vault Secrets User (Key Vault references), Monitoring Metrics Publisher (identity-based telemetry).
+// Key Vault Secrets User (Key Vault references), Key Vault Crypto User (wrapping the Data Protection key ring), Monitoring
+// Metrics Publisher (identity-based telemetry).
 // The deploying user (optional): data access to storage and Secrets Officer on the vault, to read the first admin
 // key and rotate secrets as docs/deploy.md describes.
 
@@ -38,6 +39,7 @@ var roles = {
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   keyVaultSecretsOfficer: 'b86a8fe4-b8ba-4b1e-80a5-1c0fb7d6a6ff'
+  keyVaultCryptoUser: '12338af0-0e69-4776-bea7-57ae8d297424'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
@@ -82,6 +84,17 @@ resource appSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Wrap and unwrap the Data Protection key ring with the vault's 'dataprotection' key (sign-in sessions).
+resource appKeyWrap 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, appIdentityName, roles.keyVaultCryptoUser)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultCryptoUser)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
   }

@@ -12,7 +12,7 @@ internal sealed class HubExceptionHandler(ILogger<HubExceptionHandler> logger) :
         {
             return true; // the caller went away; nobody is left to answer
         }
-        await ProblemMapper.ToResult(exception, logger).ExecuteAsync(httpContext);
+        await ProblemMapper.ToResult(httpContext, exception, logger).ExecuteAsync(httpContext);
         return true;
     }
 }

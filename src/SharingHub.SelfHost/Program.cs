@@ -46,11 +46,14 @@ api.MapFeedsAndModeration();
 api.MapWebinars();
 api.MapDigests();
 api.MapSearch();
+api.MapMembers();
 app.MapPages();
 app.MapWorkspace();
 app.MapWorkspaceOrganiser();
 app.MapWorkspaceSubscriber();
 app.MapWorkspaceSecretariat();
+app.MapSignIn();
+app.MapAdminPages();
 
 await app.RunAsync();
 

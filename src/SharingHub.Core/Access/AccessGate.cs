@@ -15,9 +15,10 @@ public sealed class AccessGate(HubAuthenticator authenticator, HubRateLimiter li
 {
     /// <param name="publicRead">The route is declared <see cref="PublicReadAttribute"/>; it opens GET and HEAD only.</param>
     /// <param name="action">The method and route pattern ("POST /api/people/erase"), never the path: a path can hold personal data.</param>
+    /// <param name="publicForm">The route is declared <see cref="PublicFormAttribute"/>; it opens POST only (sign-in and sign-out).</param>
     /// <exception cref="UnauthenticatedException">No valid credentials on a route that needs them.</exception>
     /// <exception cref="TooManyRequestsException">The caller's (or the address's) limit is used up.</exception>
-    public async Task EnterAsync(HttpContext context, bool publicRead, string action, string clientAddress, CancellationToken ct)
+    public async Task EnterAsync(HttpContext context, bool publicRead, string action, string clientAddress, CancellationToken ct, bool publicForm = false)
     {
         MarkPrivate(context);
         ClaimsPrincipal? principal;
@@ -34,8 +35,10 @@ public sealed class AccessGate(HubAuthenticator authenticator, HubRateLimiter li
         }
         if (principal is null)
         {
+            context.User = new ClaimsPrincipal(new ClaimsIdentity()); // whatever else ran before, this caller is anonymous
             limiter.AcquireForAddress(clientAddress);
-            if (!(publicRead && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))))
+            var method = context.Request.Method;
+            if (!(publicRead && (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))) && !(publicForm && HttpMethods.IsPost(method)))
             {
                 throw new UnauthenticatedException("This route needs an API key in X-Api-Key or an Entra ID bearer token.");
             }

@@ -105,7 +105,11 @@ public sealed class AccessKeyService(IAccessKeyStore store, NetworkService netwo
             : null;
     }
 
-    private async Task<IReadOnlyList<string>> ValidateScopesAsync(ValidationErrors errors, Role role, IReadOnlyList<string?>? given, CancellationToken ct)
+    /// <summary>The key with this id while it is valid (not revoked, not expired), or null: a session made with it ends with it.</summary>
+    public async Task<AccessKey?> ValidByIdAsync(string id, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } found && found.Key.IsValidAt(clock.GetUtcNow()) ? found.Key : null;
+
+    internal async Task<IReadOnlyList<string>> ValidateScopesAsync(ValidationErrors errors, Role role, IReadOnlyList<string?>? given, CancellationToken ct)
     {
         var scopes = (given ?? []).Select(s => s?.Trim() ?? string.Empty).Distinct(StringComparer.Ordinal).ToList();
         if (!RoleNames.IsScoped(role))

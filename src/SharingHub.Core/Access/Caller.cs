@@ -17,6 +17,7 @@ public sealed class Caller
     {
         IsAuthenticated = user.Identity?.IsAuthenticated == true;
         Id = user.FindFirstValue(HubClaims.CallerId);
+        Name = user.FindFirstValue(ClaimTypes.Name);
         roles = [.. user.FindAll(HubClaims.Role).Select(c => RoleNames.TryParse(c.Value, out var r) ? r : (Role?)null).OfType<Role>()];
         scopes = [.. user.FindAll(HubClaims.Scope).Select(c => c.Value)];
     }
@@ -30,6 +31,9 @@ public sealed class Caller
     public bool IsAuthenticated { get; }
 
     public string? Id { get; }
+
+    /// <summary>The key's name or the person's name, for "signed in as".</summary>
+    public string? Name { get; }
 
     public IReadOnlySet<Role> Roles => roles;
 

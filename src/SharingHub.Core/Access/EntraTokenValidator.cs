@@ -33,11 +33,7 @@ public sealed class EntraTokenValidator(IServiceProvider services, IOptions<Acce
             RequireSignedTokens = true,
             RequireExpirationTime = true,
             ValidateIssuerSigningKey = true,
-            LifetimeValidator = (notBefore, expires, _, _) =>
-            {
-                var now = clock.GetUtcNow().UtcDateTime;
-                return expires is { } e && e + Skew > now && (notBefore is not { } nb || nb - Skew <= now);
-            },
+            LifetimeValidator = Lifetime(clock),
         };
         var result = await handler.ValidateTokenAsync(token, parameters);
         if (!result.IsValid)
@@ -54,6 +50,13 @@ public sealed class EntraTokenValidator(IServiceProvider services, IOptions<Acce
         }
         return new ClaimsIdentity(claims, HubClaims.AuthenticationType, ClaimTypes.Name, HubClaims.Role);
     }
+
+    /// <summary>Expiry and not-before on the hub's clock with two minutes' skew: for access tokens and sign-in ID tokens alike.</summary>
+    public static LifetimeValidator Lifetime(TimeProvider clock) => (notBefore, expires, _, _) =>
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return expires is { } e && e + Skew > now && (notBefore is not { } nb || nb - Skew <= now);
+    };
 
     public static IEnumerable<Claim> MapAppRole(string appRole)
     {

@@ -2,14 +2,16 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using SharingHub.Common;
+using SharingHub.SignIn;
 
 namespace SharingHub.Access;
 
 /// <summary>
 /// Turns the credentials on a request (X-Api-Key, or an Entra ID bearer token) into the hub's <see cref="ClaimsPrincipal"/>.
-/// Used by both hosts, so a key means the same thing wherever it is sent.
+/// Used by both hosts, so a key means the same thing wherever it is sent. On page routes only (never under /api, where a
+/// cookie would open the API to cross-site requests), a request without either falls back to the sign-in session.
 /// </summary>
-public sealed class HubAuthenticator(AccessKeyService keys, EntraTokenValidator entra, IOptions<AccessOptions> options)
+public sealed class HubAuthenticator(AccessKeyService keys, EntraTokenValidator entra, SignInSessions sessions, IOptions<AccessOptions> options)
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
@@ -28,7 +30,7 @@ public sealed class HubAuthenticator(AccessKeyService keys, EntraTokenValidator 
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.Length == 0)
         {
-            return null;
+            return SignInSessions.IsPageRoute(request) ? await sessions.AuthenticateAsync(request.HttpContext, ct) : null;
         }
         if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || authorization.Length > 16_384)
         {
@@ -43,17 +45,27 @@ public sealed class HubAuthenticator(AccessKeyService keys, EntraTokenValidator 
         return new ClaimsPrincipal(identity);
     }
 
-    private async Task<ClaimsIdentity> FromKeyAsync(string presented, CancellationToken ct)
+    private async Task<ClaimsIdentity> FromKeyAsync(string presented, CancellationToken ct) =>
+        await RecogniseKeyAsync(presented, ct) ?? throw new UnauthenticatedException("The API key is not valid: unknown, revoked or expired.");
+
+    /// <summary>The identity a key stands for (the bootstrap key, or a valid issued key), or null.</summary>
+    public async Task<ClaimsIdentity?> RecogniseKeyAsync(string presented, CancellationToken ct)
     {
         var bootstrap = options.Value.BootstrapAdminKey;
         if (!string.IsNullOrEmpty(bootstrap) && ApiKeyFormat.HashesEqual(ApiKeyFormat.Hash(presented), ApiKeyFormat.Hash(bootstrap)))
         {
-            return Identity("bootstrap", "Bootstrap admin key", Role.Admin, []);
+            return BootstrapIdentity();
         }
-        var key = await keys.RecogniseAsync(presented, ct)
-            ?? throw new UnauthenticatedException("The API key is not valid: unknown, revoked or expired.");
-        return Identity($"apikey:{key.Id}", key.Name, key.Role, key.Scopes);
+        return await keys.RecogniseAsync(presented, ct) is { } key ? Identity(key) : null;
     }
+
+    public static ClaimsIdentity BootstrapIdentity() => Identity(BootstrapCallerId, "Bootstrap admin key", Role.Admin, []);
+
+    public static ClaimsIdentity Identity(AccessKey key) => Identity(KeyCallerPrefix + key.Id, key.Name, key.Role, key.Scopes);
+
+    public const string BootstrapCallerId = "bootstrap";
+
+    public const string KeyCallerPrefix = "apikey:";
 
     private static ClaimsIdentity Identity(string id, string name, Role role, IReadOnlyList<string> scopes)
     {

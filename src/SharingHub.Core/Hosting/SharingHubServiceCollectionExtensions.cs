@@ -8,6 +8,7 @@ using SharingHub.Digests;
 using SharingHub.Networks;
 using SharingHub.Pages;
 using SharingHub.Search;
+using SharingHub.SignIn;
 using SharingHub.Storage;
 using SharingHub.Stories;
 using SharingHub.Webinars;
@@ -25,6 +26,7 @@ public static class SharingHubServiceCollectionExtensions
         services.AddNetworks();
         services.AddStories();
         services.AddAccess(configuration);
+        services.AddSignIn(configuration);
         services.AddFeeds().AddModeration();
         services.AddWebinars();
         services.AddDigests();

@@ -85,7 +85,8 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddStorageResource(this IServiceCollection services, StorageKind kind, string name) =>
         services.AddSingleton(new StorageResource(kind, name));
 
-    private static TokenCredential CreateCredential(StorageOptions options) => options switch
+    /// <summary>The managed identity (or developer credential) the hub reaches Azure with: storage, and Key Vault for the key ring.</summary>
+    internal static TokenCredential CreateCredential(StorageOptions options) => options switch
     {
         { EffectiveClientId: { } clientId } => new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId)),
         { UsesManagedIdentityOnly: true } => new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned),

@@ -23,7 +23,8 @@ internal static class AccessPipeline
             var address = ClientAddress.Of(context, context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.TrustedProxyHops ?? 0);
             // The route pattern, never the path: logs and the audit must not learn what a caller put in a URL.
             var action = $"{context.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)"}";
-            await gate.EnterAsync(context, endpoint?.Metadata.GetMetadata<PublicReadAttribute>() is not null, action, address, context.RequestAborted);
+            await gate.EnterAsync(context, endpoint?.Metadata.GetMetadata<PublicReadAttribute>() is not null, action, address, context.RequestAborted,
+                publicForm: endpoint?.Metadata.GetMetadata<PublicFormAttribute>() is not null);
             await next(context);
             // Not the request's token: a caller that hangs up after the change must not escape the audit.
             await gate.RecordAsync(context, action, context.Request.RouteValues["id"] as string, address, CancellationToken.None);

@@ -23,16 +23,20 @@ public sealed class DefaultDenyTests
         "GET /api/openapi.json",
         "GET /sok", "GET /sitemap.xml", "GET /robots.txt", // published content only (issue 12)
         "GET /js/{file}", // the upload module of the organiser's page: a static file, like the stylesheet (issue 13)
+        "GET /logg-inn", "GET /logg-inn/microsoft", "GET /logg-inn/microsoft/svar", // signing in (issue 13)
+        "POST /logg-inn", "POST /logg-ut", // [PublicForm]: the forms that sign in and out, antiforgery token required
     ];
 
     [Fact]
     public async Task EveryRouteWithoutAPublicReadDeclarationRefusesAnonymousCallers()
     {
         await using var hub = await HubApp.StartAsync();
-        var anonymous = hub.CreateAnonymousClient();
+        var anonymous = hub.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        anonymous.DefaultRequestHeaders.Remove("X-Api-Key");
         var routes = hub.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(method => (Method: method, Pattern: e.RoutePattern.RawText!, Public: e.Metadata.GetMetadata<PublicReadAttribute>() is not null)))
+                .Select(method => (Method: method, Pattern: e.RoutePattern.RawText!,
+                    Public: e.Metadata.GetMetadata<PublicReadAttribute>() is not null || e.Metadata.GetMetadata<PublicFormAttribute>() is not null)))
             .ToList();
 
         Assert.True(routes.Count >= 20, $"only {routes.Count} routes found; is the endpoint source the app's?");
@@ -46,11 +50,22 @@ public sealed class DefaultDenyTests
             {
                 Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
             }
-            else
+            else if (pattern.StartsWith("/api", StringComparison.Ordinal))
             {
                 Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {pattern} answered {(int)response.StatusCode} without a key");
                 Assert.Contains("X-Api-Key", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
                 await AccessTestData.ProblemAsync(response);
+            }
+            else if (method == "GET")
+            {
+                // A page: the person is sent to sign in, and comes back here afterwards.
+                Assert.True(response.StatusCode == HttpStatusCode.SeeOther, $"{method} {pattern} answered {(int)response.StatusCode} without a key");
+                Assert.StartsWith("/logg-inn?tilbake=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {pattern} answered {(int)response.StatusCode} without a key");
+                Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
             }
         }
     }

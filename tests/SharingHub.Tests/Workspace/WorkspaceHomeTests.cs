@@ -1,5 +1,6 @@
 using System.Net;
 using SharingHub.Testing;
+using SharingHub.Testing.SignIn;
 
 namespace SharingHub.Tests.Workspace;
 
@@ -27,13 +28,14 @@ public sealed class WorkspaceHomeTests
     }
 
     [Fact]
-    public async Task TheHomePageIsClosedToThePublic()
+    public async Task TheHomePageIsClosedToThePublicWhoAreShownTheWayToSignIn()
     {
         await using var hub = await HubApp.StartAsync();
-        using var anonymous = hub.CreateAnonymousClient();
+        using var anonymous = new SessionClient(hub);
 
         using var response = await anonymous.GetAsync("/arbeid");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal("/logg-inn?tilbake=%2Farbeid", response.Headers.Location!.OriginalString);
     }
 }

@@ -1,8 +1,10 @@
 using System.Net.Sockets;
 using Azure;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
+using SharingHub.Pages;
 
 namespace SharingHub.Common.Http;
 
@@ -12,6 +14,18 @@ namespace SharingHub.Common.Http;
 /// </summary>
 public static class ProblemMapper
 {
+    /// <summary>
+    /// What both hosts answer a failed request with: ProblemDetails on the API, and on page routes the same status as a
+    /// page in Norwegian (<see cref="ErrorPages"/>), where someone not signed in is sent to the sign-in page instead.
+    /// </summary>
+    public static IResult ToResult(HttpContext context, Exception exception, ILogger logger)
+    {
+        var problem = ToResult(exception, logger);
+        return ErrorPages.AnswersWithPage(context.Request) && problem is IStatusCodeHttpResult { StatusCode: { } status }
+            ? ErrorPages.For(context, exception, status)
+            : problem;
+    }
+
     public static IResult ToResult(Exception exception, ILogger logger)
     {
         switch (exception)
@@ -46,6 +60,9 @@ public static class ProblemMapper
                 return Problem(StatusCodes.Status400BadRequest, "The form was refused.", exception.Message);
             case UnprocessableException:
                 return Problem(StatusCodes.Status422UnprocessableEntity, "The request cannot be processed.", exception.Message);
+            case AntiforgeryValidationException:
+                return Problem(StatusCodes.Status400BadRequest, "The form's antiforgery token is missing or invalid.",
+                    "Load the form again and send it with the token it carries.");
             case BadHttpRequestException bad:
                 return Problem(bad.StatusCode, "Bad request.", bad.StatusCode == StatusCodes.Status413PayloadTooLarge
                     ? "The request body is larger than this route accepts."
@@ -91,8 +108,10 @@ public static class ProblemMapper
         string.Join("; ", errors.Take(5).Select(e => $"{e.Key} {string.Join(", ", e.Value)}")) +
         (errors.Count > 5 ? $"; and {errors.Count - 5} more" : string.Empty);
 
-    private sealed class WithHeader(IResult inner, string name, string value) : IResult
+    private sealed class WithHeader(IResult inner, string name, string value) : IResult, IStatusCodeHttpResult
     {
+        public int? StatusCode => (inner as IStatusCodeHttpResult)?.StatusCode;
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers[name] = value;
