@@ -188,23 +188,8 @@ public sealed class OrganiserBrowserTests(BrowserFixture fixture)
         }
     }
 
-    /// <summary>
-    /// A page whose requests to the hub carry the key. Not as an extra header on every request: that would go to
-    /// Blob Storage too, and its CORS rule rightly does not allow an X-Api-Key header.
-    /// </summary>
-    private async Task<IPage> OrganiserPageAsync(string key, int width)
-    {
-        var context = await fixture.Browser.NewContextAsync(new()
-        {
-            BaseURL = fixture.Hub.ServerAddress.ToString(),
-            ViewportSize = new() { Width = width, Height = width < 600 ? 640 : 900 },
-            Locale = "nb-NO",
-        });
-        var hub = fixture.Hub.ServerAddress.GetLeftPart(UriPartial.Authority);
-        await context.RouteAsync(url => url.StartsWith(hub + "/", StringComparison.Ordinal), route =>
-            route.ContinueAsync(new() { Headers = new Dictionary<string, string>(route.Request.Headers) { ["X-Api-Key"] = key } }));
-        return await context.NewPageAsync();
-    }
+    /// <summary>A page signed in with the key: the session cookie goes to the hub only, never to Blob Storage.</summary>
+    private Task<IPage> OrganiserPageAsync(string key, int width) => fixture.WorkspacePageAsync(key, width);
 
     private string BlobOrigin() =>
         fixture.Hub.Services.GetRequiredService<SharingHub.Storage.HubStorage>().BlobService.Uri.GetLeftPart(UriPartial.Authority);

@@ -107,13 +107,7 @@ public sealed class SubscriberBrowserTests(BrowserFixture fixture)
                 services.RemoveAll<ITeamsDeviceCodeSignIn>();
                 services.AddSingleton<ITeamsDeviceCodeSignIn>(signIn);
             });
-        var context = await fixture.Browser.NewContextAsync(new()
-        {
-            BaseURL = hub.ServerAddress.ToString(),
-            ViewportSize = new() { Width = width, Height = 900 },
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = await hub.MintKeyAsync("subscriber", ["3203"]) },
-        });
-        var page = await context.NewPageAsync();
+        var page = await WorkspaceTestKit.SignedInPageAsync(fixture.Browser, hub.ServerAddress, await hub.MintKeyAsync("subscriber", ["3203"]), width);
         try
         {
             await page.GotoAsync("/arbeid/teams");
@@ -139,7 +133,7 @@ public sealed class SubscriberBrowserTests(BrowserFixture fixture)
         }
         finally
         {
-            await context.CloseAsync();
+            await page.Context.CloseAsync();
         }
     }
 

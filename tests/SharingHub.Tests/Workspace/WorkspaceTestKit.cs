@@ -9,7 +9,7 @@ namespace SharingHub.Tests.Workspace;
 
 /// <summary>
 /// How the workspace tests act as a person: an HTTP client (with cookies) whose key opens the workspace, reading pages
-/// and posting their forms the way a browser does, antiforgery token included; or a Playwright page that sends the key.
+/// and posting their forms the way a browser does, antiforgery token included; or a Playwright page signed in with the key through /logg-inn.
 /// </summary>
 internal static class WorkspaceTestKit
 {
@@ -81,16 +81,25 @@ internal static class WorkspaceTestKit
         return values;
     }
 
-    /// <summary>A browser page whose every request carries <paramref name="key"/> as X-Api-Key (until the tests sign in through /logg-inn).</summary>
-    public static async Task<IPage> WorkspacePageAsync(this BrowserFixture fixture, string key, int width = 1280)
+    /// <summary>A browser page signed in through /logg-inn with <paramref name="key"/>, as a person with a key signs in.</summary>
+    public static Task<IPage> WorkspacePageAsync(this BrowserFixture fixture, string key, int width = 1280) =>
+        SignedInPageAsync(fixture.Browser, fixture.Hub.ServerAddress, key, width);
+
+    /// <summary>A new browser context on <paramref name="hub"/> that has signed in with the key form; the session is its cookie.</summary>
+    public static async Task<IPage> SignedInPageAsync(IBrowser browser, Uri hub, string key, int width = 1280)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = fixture.Hub.ServerAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = 900 },
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Api-Key"] = key },
+            BaseURL = hub.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 640 : 900 },
+            Locale = "nb-NO",
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/logg-inn");
+        await page.Locator("#nokkel").FillAsync(key);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn med nøkkel" }).ClickAsync();
+        await page.WaitForURLAsync("**/arbeid");
+        return page;
     }
 
     private static async Task<Answer> ReadAsync(HttpResponseMessage response)
