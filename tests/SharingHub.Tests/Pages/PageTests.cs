@@ -41,7 +41,7 @@ public sealed class PageTests
     {
         await using var hub = await HubApp.StartAsync();
 
-        foreach (var path in new[] { "/", "/historier", "/mal/3", "/kommuner/3203", "/fylker/32", "/nettverk/asker", "/tilgjengelighet" })
+        foreach (var path in new[] { "/", "/historier", "/mal/3", "/kommuner/3203", "/fylker/32", "/nettverk/asker", "/tilgjengelighet", "/utviklere" })
         {
             var page = await hub.GetPageAsync(path);
 
@@ -51,8 +51,40 @@ public sealed class PageTests
             Assert.NotNull(page.Document.QuerySelector("main#innhold"));
             Assert.NotNull(page.Document.QuerySelector("header"));
             Assert.NotNull(page.Document.QuerySelector("footer a[href='/tilgjengelighet']"));
+            Assert.Equal("For utviklere", page.Document.QuerySelector("footer a[href='/utviklere']")?.TextContent);
             Assert.Single(page.Document.QuerySelectorAll("h1"));
         }
+    }
+
+    [Fact]
+    public async Task TheDeveloperPageExplainsKeysIdempotencyETagsImportErrorsLimitsAndFeedsAndItsLinksWork()
+    {
+        await using var hub = await HubApp.StartAsync();
+        using var anonymous = hub.CreateAnonymousClient();
+
+        var page = await hub.GetPageAsync("/utviklere");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("For utviklere", page.Document.QuerySelector("h1")!.TextContent);
+        var text = page.Document.QuerySelector("main")!.TextContent;
+        foreach (var words in new[]
+        {
+            "X-Api-Key", "secretariat", "organiser", "subscriber", "401", "403", "Idempotency-Key", "ETag", "If-Match", "412", "428",
+            "text/csv", "application/x-ndjson", "created", "existing", "failed", "ProblemDetails", "errors", "429", "Retry-After", "Atom", "sprak=nn",
+        })
+        {
+            Assert.Contains(words, text, StringComparison.Ordinal);
+        }
+        var headings = page.Document.QuerySelectorAll("main h2").Select(h => h.TextContent).ToList();
+        Assert.Equal(["Beskrivelsen av API-et", "API-nøkler", "Idempotens: trygt å prøve igjen", "Endringer: ETag og If-Match", "Importere mange historier", "Feil", "Grenser for antall forespørsler", "Feeder"], headings);
+        var links = page.Document.QuerySelectorAll("main a[href]").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains("/api/openapi.json", links);
+        foreach (var link in links)
+        {
+            using var response = await anonymous.GetAsync(link);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{link}: {response.StatusCode}");
+        }
+        Assert.Equal("3.1.1", (await anonymous.GetFromJsonAsync<JsonElement>("/api/openapi.json")).GetProperty("openapi").GetString());
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class PageBrowserTests(BrowserFixture fixture)
         { "fylke", "/fylker/32" },
         { "nettverk", "/nettverk/asker" },
         { "tilgjengelighet", "/tilgjengelighet" },
+        { "utviklere", "/utviklere" },
         { "webinarer", "/webinarer" },
         { "webinar", "webinar:demo" },
         { "webinar-kommende", "webinar:upcoming" },
@@ -37,6 +38,7 @@ public sealed class PageBrowserTests(BrowserFixture fixture)
         { "historie-nynorsk", "story:demo?sprak=nn" },
         { "webinar-nynorsk", "webinar:demo?sprak=nn" },
         { "tilgjengelighet-nynorsk", "/tilgjengelighet?sprak=nn" },
+        { "utviklere-nynorsk", "/utviklere?sprak=nn" },
         { "sok-nynorsk", "/sok?sprak=nn&q=" + BrowserFixture.SearchQuery },
     };
 
