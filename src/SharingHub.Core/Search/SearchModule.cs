@@ -15,7 +15,6 @@ public static class SearchModule
     {
         services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section);
         services.AddStorageResource(StorageKind.Queue, StorageSearchNoticeQueue.QueueName);
-        services.AddStorageResource(StorageKind.Queue, StorageSearchNoticeQueue.PoisonQueueName);
         services.AddStorageResource(StorageKind.Container, BlobSnapshotStore.ContainerName);
         services.AddSingleton<SearchNoticeSignal>();
         services.AddSingleton<ISearchNoticeQueue, StorageSearchNoticeQueue>();

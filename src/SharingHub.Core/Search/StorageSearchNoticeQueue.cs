@@ -37,7 +37,11 @@ public sealed class StorageSearchNoticeQueue(HubStorage storage, SearchNoticeSig
     public async Task MoveToPoisonAsync(QueuedNotice message, CancellationToken ct)
     {
         // Copied first, then deleted: stopped in between, the notice is tried once more and may sit in the poison queue twice.
-        await storage.Queue(PoisonQueueName).SendMessageAsync(message.Text, ct);
+        // The queue is made here, on this rare path, not at start: in Azure it is declared in infra/main.bicep, and a
+        // storage resource of its own would need a trigger on its poison queue in turn.
+        var poison = storage.Queue(PoisonQueueName);
+        await poison.CreateIfNotExistsAsync(cancellationToken: ct);
+        await poison.SendMessageAsync(message.Text, ct);
         await DeleteAsync(message, ct);
     }
 

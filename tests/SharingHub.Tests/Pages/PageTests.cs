@@ -56,6 +56,48 @@ public sealed class PageTests
         }
     }
 
+    /// <summary>
+    /// Valid HTML as far as a conforming parser can tell (no parse error of the HTML standard's tokenizer or tree builder),
+    /// ids unique, every label, aria-describedby and in-page link pointing at an element that exists, and headings in
+    /// order (one h1 first, never a level skipped going down), on every page type in both languages.
+    /// </summary>
+    [Fact]
+    public async Task EveryPageTypeIsValidHtmlWithUniqueIdsWorkingReferencesAndHeadingsInOrder()
+    {
+        await using var hub = await HubApp.StartAsync();
+        var id = await hub.PublishAsync(StoryRequests.Landoya());
+        var published = await hub.EpisodeAsync("published", hub.Clock.GetUtcNow().AddDays(-10));
+        var upcoming = await hub.EpisodeAsync("planned", hub.Clock.GetUtcNow().AddDays(10), "Neste Bærekraftsfredag");
+        using var client = hub.CreateAnonymousClient();
+        var paths = new[]
+        {
+            "/", "/historier", "/historier?goal=12&fylke=32", "/historier?kommune=Atlantis", $"/historier/{id}", "/mal/12", "/kommuner/3203",
+            "/fylker/32", "/nettverk/asker", "/webinarer", $"/webinarer/{published.Id}", $"/webinarer/{upcoming.Id}", "/sok?q=krutonger", "/sok?q=",
+            "/tilgjengelighet", "/utviklere", "/historier/finnes-ikke",
+        };
+
+        foreach (var path in paths.Concat(paths.Select(p => p + (p.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "sprak=nn")))
+        {
+            using var response = await client.GetAsync(path); // 400 and 404 pages are pages too
+            var html = await response.Content.ReadAsStringAsync();
+            var errors = new List<string>();
+            var parser = new AngleSharp.Html.Parser.HtmlParser();
+            parser.Error += (_, e) => errors.Add(e is AngleSharp.Html.Dom.Events.HtmlErrorEvent error ? $"{error.Message} at {error.Position}" : e.ToString()!);
+            var document = parser.ParseDocument(html);
+
+            Assert.True(errors.Count == 0, $"{path}: {string.Join("; ", errors)}");
+            var ids = document.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+            Assert.True(ids.Count == ids.Distinct(StringComparer.Ordinal).Count(), $"{path} repeats an id: {string.Join(", ", ids.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key))}");
+            var references = document.QuerySelectorAll("label[for]").Select(l => l.GetAttribute("for")!)
+                .Concat(document.QuerySelectorAll("[aria-describedby]").SelectMany(e => e.GetAttribute("aria-describedby")!.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+                .Concat(document.QuerySelectorAll("a[href^='#']").Select(a => a.GetAttribute("href")![1..]).Where(f => f.Length > 0 && !f.StartsWith("t=", StringComparison.Ordinal)));
+            Assert.All(references, r => Assert.True(ids.Contains(r), $"{path} points at #{r}, which is not on the page"));
+            var levels = document.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => h.TagName[1] - '0').ToList();
+            Assert.Equal(1, levels[0]);
+            Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"{path}: h{pair.First} is followed by h{pair.Second}"));
+        }
+    }
+
     [Fact]
     public async Task TheDeveloperPageExplainsKeysIdempotencyETagsImportErrorsLimitsAndFeedsAndItsLinksWork()
     {
