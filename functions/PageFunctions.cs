@@ -34,6 +34,11 @@ public sealed class PageFunctions(
     public IResult AccessibilityPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tilgjengelighet")] HttpRequest request) =>
         SitePageEndpoints.Accessibility(request);
 
+    [Function(nameof(DeveloperPage))]
+    [PublicRead]
+    public IResult DeveloperPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "utviklere")] HttpRequest request) =>
+        SitePageEndpoints.Developers(request);
+
     [Function(nameof(PageStylesheet))]
     [PublicRead]
     public IResult PageStylesheet([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "css/{file}")] HttpRequest request, string file) =>

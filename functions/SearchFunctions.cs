@@ -26,6 +26,6 @@ public sealed class SearchFunctions(SearchService search, SearchIndexer indexer,
 
     // A notice that failed every attempt is not dropped: a rebuild takes in whatever it was about.
     [Function(nameof(IndexSearchNoticePoison))]
-    public Task IndexSearchNoticePoison([QueueTrigger(StorageSearchNoticeQueue.QueueName + "-poison", Connection = "Storage")] string notice, CancellationToken ct) =>
-        notices.SendAsync(SearchNotice.Rebuild, ct);
+    public Task IndexSearchNoticePoison([QueueTrigger(StorageSearchNoticeQueue.PoisonQueueName, Connection = "Storage")] string notice, CancellationToken ct) =>
+        indexer.GaveUpAsync(notice, ct);
 }

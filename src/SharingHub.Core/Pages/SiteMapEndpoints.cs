@@ -28,7 +28,7 @@ public static class SiteMapEndpoints
     public static async Task<IResult> SiteMap(HttpRequest request, StoryService stories, NetworkService networks, WebinarService webinars, CancellationToken ct)
     {
         var origin = Page.Origin(request);
-        var urls = new List<(string Path, DateTimeOffset? Modified)> { ("/", null), ("/historier", null), ("/webinarer", null), ("/tilgjengelighet", null) };
+        var urls = new List<(string Path, DateTimeOffset? Modified)> { ("/", null), ("/historier", null), ("/webinarer", null), ("/tilgjengelighet", null), ("/utviklere", null) };
         var municipalities = new SortedSet<string>(StringComparer.Ordinal);
         var storyUrls = new List<(string, DateTimeOffset?)>();
         string? token = null;

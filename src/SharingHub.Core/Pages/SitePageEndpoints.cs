@@ -8,7 +8,7 @@ using SharingHub.Webinars.Pages;
 
 namespace SharingHub.Pages;
 
-/// <summary>The front page, the accessibility statement and the stylesheet: shared by both hosts.</summary>
+/// <summary>The front page, the accessibility statement, the page for developers and the stylesheet: shared by both hosts.</summary>
 public static class SitePageEndpoints
 {
     public const int NewestCount = 6;
@@ -35,6 +35,14 @@ public static class SitePageEndpoints
     public static IResult Accessibility(HttpRequest request) =>
         Page.Render<AccessibilityPage>(new AccessibilityView(Page.Frame(request, Page.Text(request).Accessibility.Title)));
 
+    /// <summary>/utviklere: for developers of the networks' own systems (keys, idempotency, ETags, import, errors, limits, feeds).</summary>
+    [PublicRead]
+    public static IResult Developers(HttpRequest request)
+    {
+        var text = Page.Text(request);
+        return Page.Render<DeveloperPage>(new DeveloperView(Page.Frame(request, text.Developers.Title) with { Description = text.Developers.Intro }));
+    }
+
     /// <summary>/css/hub.{hash}.css: the one stylesheet, cached for a year; gzip when the browser takes it.</summary>
     [PublicRead]
     public static IResult Stylesheet(HttpRequest request, string file)
@@ -54,3 +62,5 @@ public sealed record HomeView(PageFrame Frame, IReadOnlyList<StoryCardView> Newe
 public sealed record EpisodeTeaser(string Title, string When, string? TeamsUrl, string PageUrl, string CalendarUrl);
 
 public sealed record AccessibilityView(PageFrame Frame);
+
+public sealed record DeveloperView(PageFrame Frame);

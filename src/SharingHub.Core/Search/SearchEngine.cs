@@ -80,12 +80,38 @@ public sealed class SearchEngine
 
     /// <summary>
     /// The highlighter, its analyzer, and the terms it marks. A stem is part of every word it marks, so a text that holds
-    /// none of them is not analysed at all.
+    /// none of them is not analysed at all, and a long text is analysed only around the first place that holds one: a
+    /// window of a few snippets' length, from the word before it (the whole text again only if that window marks nothing).
     /// </summary>
     private sealed record Marker(Highlighter Highlighter, NorwegianAnalysis Analysis, string[] Terms) : IDisposable
     {
-        public string? Mark(string field, string text) =>
-            Terms.Any(t => text.Contains(t, StringComparison.OrdinalIgnoreCase)) ? Highlighter.GetBestFragment(Analysis, field, text) : null;
+        private const int WindowChars = 3 * SnippetChars;
+
+        public string? Mark(string field, string text)
+        {
+            var first = -1;
+            foreach (var term in Terms)
+            {
+                if (text.IndexOf(term, StringComparison.OrdinalIgnoreCase) is var at and >= 0 && (first < 0 || at < first))
+                {
+                    first = at;
+                }
+            }
+            if (first < 0)
+            {
+                return null;
+            }
+            if (text.Length <= WindowChars)
+            {
+                return Highlighter.GetBestFragment(Analysis, field, text);
+            }
+            var start = Math.Max(0, first - (SnippetChars / 4));
+            start = start == 0 ? 0 : text.LastIndexOf(' ', start) + 1;
+            var end = Math.Min(text.Length, start + WindowChars);
+            end = end == text.Length || text.IndexOf(' ', end) is not (var space and >= 0) ? text.Length : space;
+            return Highlighter.GetBestFragment(Analysis, field, text[start..end])
+                ?? (start == 0 && end == text.Length ? null : Highlighter.GetBestFragment(Analysis, field, text));
+        }
 
         public void Dispose() => Analysis.Dispose();
     }

@@ -104,6 +104,7 @@ public sealed class SearchIndexHolder(ISnapshotStore snapshots, ISearchNoticeQue
     private static Loaded Open(byte[] snapshot, string etag)
     {
         var reader = DirectoryReader.Open(IndexSnapshot.Read(snapshot));
+        FacetCounter.Warm(reader);
         return new Loaded(reader, new IndexSearcher(reader), etag);
     }
 

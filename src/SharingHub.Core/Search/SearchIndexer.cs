@@ -26,8 +26,16 @@ public sealed class SearchIndexer(
     private bool snapshotSeen;
     private IndexSnapshotBlob? lastPublished;
 
-    /// <summary>One cycle of the self-host's indexer: the queued notices (and a first snapshot if there is none) in one snapshot.</summary>
-    /// <returns>How many notices were applied.</returns>
+    /// <summary>Attempts before a notice is given up, as host.json's maxDequeueCount for the Functions host.</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>
+    /// One cycle of the self-host's indexer: the queued notices (and a first snapshot if there is none) in one snapshot.
+    /// A notice past <see cref="MaxAttempts"/> goes to the poison queue, as the Functions host's would. A notice that
+    /// failed before is not retried only together with the others: when a set holding one fails, it is halved until the
+    /// notice that fails is alone, and the others are published without it.
+    /// </summary>
+    /// <returns>How many notices were applied or given up.</returns>
     public async Task<int> DrainAsync(CancellationToken ct)
     {
         await gate.WaitAsync(ct);
@@ -39,6 +47,50 @@ public sealed class SearchIndexer(
                 snapshotSeen = true;
                 return 0;
             }
+            var live = new List<QueuedNotice>();
+            foreach (var message in messages)
+            {
+                if (message.DequeueCount > MaxAttempts)
+                {
+                    await queue.MoveToPoisonAsync(message, ct);
+                    await GaveUpAsync(message.Text, ct);
+                }
+                else
+                {
+                    live.Add(message);
+                }
+            }
+            var handled = messages.Count - live.Count;
+            if (live.Count > 0 || handled == 0)
+            {
+                handled += await ApplyAsync(live, isolate: live.Any(m => m.DequeueCount > 1), ct);
+            }
+            return handled;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A notice that failed every attempt (the Functions app's poison queue trigger; the self-host calls it after moving the
+    /// notice to the poison queue): a rebuild takes in whatever it was about, unless the notice was a rebuild itself.
+    /// </summary>
+    public async Task GaveUpAsync(string text, CancellationToken ct)
+    {
+        logger.LogError("SEARCH NOTICE GIVEN UP after {Attempts} attempts: {Text}; it is in {Queue}", MaxAttempts, text, StorageSearchNoticeQueue.PoisonQueueName);
+        if (SearchNotice.Parse(text) is { IsRebuild: false })
+        {
+            await queue.SendAsync(SearchNotice.Rebuild, ct);
+        }
+    }
+
+    /// <summary>Applies and publishes the notices, then deletes them; with <paramref name="isolate"/>, a failing set is halved.</summary>
+    private async Task<int> ApplyAsync(List<QueuedNotice> messages, bool isolate, CancellationToken ct)
+    {
+        try
+        {
             await ApplyAndPublishAsync(Notices(messages), ct);
             snapshotSeen = true;
             foreach (var message in messages)
@@ -47,9 +99,16 @@ public sealed class SearchIndexer(
             }
             return messages.Count;
         }
-        finally
+        catch (Exception ex) when (isolate && ex is not OperationCanceledException)
         {
-            gate.Release();
+            if (messages.Count == 1)
+            {
+                logger.LogError(ex, "Search notice {Text} failed (attempt {Attempt} of {Max}); it comes back after its lease", messages[0].Text, messages[0].DequeueCount, MaxAttempts);
+                return 0;
+            }
+            logger.LogWarning(ex, "Applying {Count} search notices failed; applying them in halves to set the failing one apart", messages.Count);
+            var half = messages.Count / 2;
+            return await ApplyAsync(messages[..half], isolate, ct) + await ApplyAsync(messages[half..], isolate, ct);
         }
     }
 

@@ -57,6 +57,9 @@ public interface ISearchNoticeQueue
 
     /// <summary>Removes a notice; one whose lease ran out and was taken again is left to whoever holds it now.</summary>
     Task DeleteAsync(QueuedNotice message, CancellationToken ct);
+
+    /// <summary>Moves a notice that failed every attempt to the poison queue (the self-host's counterpart of the Functions host's).</summary>
+    Task MoveToPoisonAsync(QueuedNotice message, CancellationToken ct);
 }
 
 public static class SearchNoticeQueueExtensions

@@ -9,6 +9,7 @@ namespace SharingHub.Search;
 public sealed class StorageSearchNoticeQueue(HubStorage storage, SearchNoticeSignal signal) : ISearchNoticeQueue
 {
     public const string QueueName = "search-notices";
+    public const string PoisonQueueName = QueueName + "-poison";
 
     private QueueClient Queue => storage.Queue(QueueName);
 
@@ -31,6 +32,17 @@ public sealed class StorageSearchNoticeQueue(HubStorage storage, SearchNoticeSig
             }
         }
         return received;
+    }
+
+    public async Task MoveToPoisonAsync(QueuedNotice message, CancellationToken ct)
+    {
+        // Copied first, then deleted: stopped in between, the notice is tried once more and may sit in the poison queue twice.
+        // The queue is made here, on this rare path, not at start: in Azure it is declared in infra/main.bicep, and a
+        // storage resource of its own would need a trigger on its poison queue in turn.
+        var poison = storage.Queue(PoisonQueueName);
+        await poison.CreateIfNotExistsAsync(cancellationToken: ct);
+        await poison.SendMessageAsync(message.Text, ct);
+        await DeleteAsync(message, ct);
     }
 
     public async Task DeleteAsync(QueuedNotice message, CancellationToken ct)

@@ -14,6 +14,7 @@ internal static class PageRoutes
     {
         app.MapGet("/", SitePageEndpoints.Home);
         app.MapGet("/tilgjengelighet", SitePageEndpoints.Accessibility);
+        app.MapGet("/utviklere", SitePageEndpoints.Developers);
         app.MapGet("/css/{file}", SitePageEndpoints.Stylesheet);
         app.MapGet("/historier", StoryPageEndpoints.List);
         app.MapGet("/historier.atom", StoryPageEndpoints.Feed);

@@ -16,7 +16,7 @@ public sealed class DefaultDenyTests
         "GET /api/webinars/", "GET /api/webinars/{id}", "GET /api/webinars/{id}/transcript",
         "GET /api/webinars/{id}/assets", "GET /api/webinars/{id}/assets/{assetId}",
         "GET /api/search", // published content only (issue 11)
-        "GET /", "GET /tilgjengelighet", "GET /css/{file}", "GET /historier", "GET /historier/{id}", "GET /mal/{number}",
+        "GET /", "GET /tilgjengelighet", "GET /utviklere", "GET /css/{file}", "GET /historier", "GET /historier/{id}", "GET /mal/{number}",
         "GET /kommuner/{kommunenummer}", "GET /fylker/{fylkesnummer}", "GET /nettverk/{id}",
         "GET /historier.atom", "GET /webinarer.atom", "GET /webinarer", "GET /webinarer/{id}", "GET /webinarer/{id}/kalender.ics", "GET /webinarer/{id}/opptak",
         "GET /webinarer/{id}/lysark", "GET /webinarer/{id}/teksting.vtt",

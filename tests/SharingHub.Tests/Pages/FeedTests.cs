@@ -92,6 +92,34 @@ public sealed class FeedTests
     }
 
     [Fact]
+    public async Task AFeedAskedForInNynorskLeadsToTheNynorskPagesAndNamesItselfConsistently()
+    {
+        await using var hub = await HubApp.StartAsync();
+        var story = await hub.PublishAsync(StoryRequests.Landoya());
+        await hub.EpisodeAsync("published", new DateTimeOffset(2026, 9, 25, 9, 0, 0, TimeSpan.FromHours(2)), "September");
+        using var client = hub.CreateAnonymousClient();
+
+        var stories = await ParseAsync(await client.GetAsync("/historier.atom?goal=4&sprak=nn"));
+        var episodes = await ParseAsync(await client.GetAsync("/webinarer.atom?sprak=nn"));
+        var nynorskPage = await hub.GetPageAsync("/historier?goal=4&sprak=nn");
+
+        Assert.Equal("nn", stories.Language);
+        Assert.Equal("http://localhost/historier.atom?goal=4&sprak=nn", stories.Id);
+        Assert.Equal(stories.Id, stories.Links.Single(l => l.RelationshipType == "self").Uri.ToString());
+        Assert.Equal("http://localhost/historier?goal=4&sprak=nn", stories.Links.Single(l => l.RelationshipType == "alternate").Uri.ToString());
+        var entry = Assert.Single(stories.Items);
+        Assert.Equal($"http://localhost/historier/{story}?sprak=nn", entry.Links.Single(l => l.RelationshipType == "alternate").Uri.ToString());
+        Assert.Equal(entry.Links.Single().Uri.ToString(), entry.Id);
+        Assert.Equal("http://localhost/webinarer?sprak=nn", episodes.Links.Single(l => l.RelationshipType == "alternate").Uri.ToString());
+        Assert.All(episodes.Items, i => Assert.EndsWith("?sprak=nn", i.Links.Single().Uri.ToString(), StringComparison.Ordinal));
+        Assert.Equal("/historier.atom?goal=4&sprak=nn", nynorskPage.Document.QuerySelector("head link[rel=alternate][type='application/atom+xml']")?.GetAttribute("href"));
+
+        var bokmal = await ParseAsync(await client.GetAsync("/historier.atom?goal=4"));
+        Assert.Equal("nb", bokmal.Language);
+        Assert.Equal($"http://localhost/historier/{story}", bokmal.Items.Single().Links.Single().Uri.ToString());
+    }
+
+    [Fact]
     public async Task PagesLinkTheFeedThatFollowsThem()
     {
         await using var hub = await HubApp.StartAsync();

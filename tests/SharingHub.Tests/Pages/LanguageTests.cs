@@ -29,6 +29,7 @@ public sealed class LanguageTests
             ("/webinarer", HttpStatusCode.OK, "Kommande sendingar"),
             ($"/webinarer/{episode.Id}", HttpStatusCode.OK, "Sendinga er ikkje halden enno."),
             ("/tilgjengelighet", HttpStatusCode.OK, "Tilgjengelegheitserklæring"),
+            ("/utviklere", HttpStatusCode.OK, "Importere mange forteljingar"),
             ("/historier/finst-ikkje", HttpStatusCode.NotFound, "Fann ikkje sida"),
         };
         foreach (var (path, status, words) in pages)

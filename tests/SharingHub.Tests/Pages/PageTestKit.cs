@@ -39,17 +39,24 @@ internal static class PageTestKit
     }
 
     /// <summary>Imports <paramref name="count"/> published stories at once ("Historie 1" … ), the way the demo data is seeded.</summary>
-    public static async Task ImportPublishedAsync(this HubApp hub, int count, string kommune = "5001", string network = "trondelag", string? summary = null)
+    /// <param name="shape">Changes story i's fields before it is imported.</param>
+    public static async Task ImportPublishedAsync(
+        this HubApp hub, int count, string kommune = "5001", string network = "trondelag", string? summary = null, Action<int, JsonObject>? shape = null)
     {
-        var lines = Enumerable.Range(1, count).Select(i => new JsonObject
+        var lines = Enumerable.Range(1, count).Select(i =>
         {
-            ["sourceId"] = $"side-{i}",
-            ["title"] = $"Historie {i}",
-            ["summary"] = summary ?? $"Sammendrag {i}.",
-            ["kommunenummer"] = kommune,
-            ["network"] = network,
-            ["goals"] = new JsonArray(11),
-        }.ToJsonString());
+            var story = new JsonObject
+            {
+                ["sourceId"] = $"side-{i}",
+                ["title"] = $"Historie {i}",
+                ["summary"] = summary ?? $"Sammendrag {i}.",
+                ["kommunenummer"] = kommune,
+                ["network"] = network,
+                ["goals"] = new JsonArray(11),
+            };
+            shape?.Invoke(i, story);
+            return story.ToJsonString();
+        });
         using var reader = new StringReader(string.Join('\n', lines));
         var rows = await NdjsonStoryReader.ReadAsync(reader, count, CancellationToken.None);
         var report = await hub.Services.GetRequiredService<StoryImporter>().ImportRowsAsync(rows, null, StoryStatus.Published, CancellationToken.None);

@@ -41,7 +41,7 @@ public sealed class PageTests
     {
         await using var hub = await HubApp.StartAsync();
 
-        foreach (var path in new[] { "/", "/historier", "/mal/3", "/kommuner/3203", "/fylker/32", "/nettverk/asker", "/tilgjengelighet" })
+        foreach (var path in new[] { "/", "/historier", "/mal/3", "/kommuner/3203", "/fylker/32", "/nettverk/asker", "/tilgjengelighet", "/utviklere" })
         {
             var page = await hub.GetPageAsync(path);
 
@@ -51,8 +51,82 @@ public sealed class PageTests
             Assert.NotNull(page.Document.QuerySelector("main#innhold"));
             Assert.NotNull(page.Document.QuerySelector("header"));
             Assert.NotNull(page.Document.QuerySelector("footer a[href='/tilgjengelighet']"));
+            Assert.Equal("For utviklere", page.Document.QuerySelector("footer a[href='/utviklere']")?.TextContent);
             Assert.Single(page.Document.QuerySelectorAll("h1"));
         }
+    }
+
+    /// <summary>
+    /// Valid HTML as far as a conforming parser can tell (no parse error of the HTML standard's tokenizer or tree builder),
+    /// ids unique, every label, aria-describedby and in-page link pointing at an element that exists, and headings in
+    /// order (one h1 first, never a level skipped going down), on every page type in both languages.
+    /// </summary>
+    [Fact]
+    public async Task EveryPageTypeIsValidHtmlWithUniqueIdsWorkingReferencesAndHeadingsInOrder()
+    {
+        await using var hub = await HubApp.StartAsync();
+        var id = await hub.PublishAsync(StoryRequests.Landoya());
+        var published = await hub.EpisodeAsync("published", hub.Clock.GetUtcNow().AddDays(-10));
+        var upcoming = await hub.EpisodeAsync("planned", hub.Clock.GetUtcNow().AddDays(10), "Neste Bærekraftsfredag");
+        using var client = hub.CreateAnonymousClient();
+        var paths = new[]
+        {
+            "/", "/historier", "/historier?goal=12&fylke=32", "/historier?kommune=Atlantis", $"/historier/{id}", "/mal/12", "/kommuner/3203",
+            "/fylker/32", "/nettverk/asker", "/webinarer", $"/webinarer/{published.Id}", $"/webinarer/{upcoming.Id}", "/sok?q=krutonger", "/sok?q=",
+            "/tilgjengelighet", "/utviklere", "/historier/finnes-ikke",
+        };
+
+        foreach (var path in paths.Concat(paths.Select(p => p + (p.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "sprak=nn")))
+        {
+            using var response = await client.GetAsync(path); // 400 and 404 pages are pages too
+            var html = await response.Content.ReadAsStringAsync();
+            var errors = new List<string>();
+            var parser = new AngleSharp.Html.Parser.HtmlParser();
+            parser.Error += (_, e) => errors.Add(e is AngleSharp.Html.Dom.Events.HtmlErrorEvent error ? $"{error.Message} at {error.Position}" : e.ToString()!);
+            var document = parser.ParseDocument(html);
+
+            Assert.True(errors.Count == 0, $"{path}: {string.Join("; ", errors)}");
+            var ids = document.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+            Assert.True(ids.Count == ids.Distinct(StringComparer.Ordinal).Count(), $"{path} repeats an id: {string.Join(", ", ids.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => g.Key))}");
+            var references = document.QuerySelectorAll("label[for]").Select(l => l.GetAttribute("for")!)
+                .Concat(document.QuerySelectorAll("[aria-describedby]").SelectMany(e => e.GetAttribute("aria-describedby")!.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+                .Concat(document.QuerySelectorAll("a[href^='#']").Select(a => a.GetAttribute("href")![1..]).Where(f => f.Length > 0 && !f.StartsWith("t=", StringComparison.Ordinal)));
+            Assert.All(references, r => Assert.True(ids.Contains(r), $"{path} points at #{r}, which is not on the page"));
+            var levels = document.QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => h.TagName[1] - '0').ToList();
+            Assert.Equal(1, levels[0]);
+            Assert.All(levels.Zip(levels.Skip(1)), pair => Assert.True(pair.Second <= pair.First + 1, $"{path}: h{pair.First} is followed by h{pair.Second}"));
+        }
+    }
+
+    [Fact]
+    public async Task TheDeveloperPageExplainsKeysIdempotencyETagsImportErrorsLimitsAndFeedsAndItsLinksWork()
+    {
+        await using var hub = await HubApp.StartAsync();
+        using var anonymous = hub.CreateAnonymousClient();
+
+        var page = await hub.GetPageAsync("/utviklere");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("For utviklere", page.Document.QuerySelector("h1")!.TextContent);
+        var text = page.Document.QuerySelector("main")!.TextContent;
+        foreach (var words in new[]
+        {
+            "X-Api-Key", "secretariat", "organiser", "subscriber", "401", "403", "Idempotency-Key", "ETag", "If-Match", "412", "428",
+            "text/csv", "application/x-ndjson", "created", "existing", "failed", "ProblemDetails", "errors", "429", "Retry-After", "Atom", "sprak=nn",
+        })
+        {
+            Assert.Contains(words, text, StringComparison.Ordinal);
+        }
+        var headings = page.Document.QuerySelectorAll("main h2").Select(h => h.TextContent).ToList();
+        Assert.Equal(["Beskrivelsen av API-et", "API-nøkler", "Idempotens: trygt å prøve igjen", "Endringer: ETag og If-Match", "Importere mange historier", "Feil", "Grenser for antall forespørsler", "Feeder"], headings);
+        var links = page.Document.QuerySelectorAll("main a[href]").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.Contains("/api/openapi.json", links);
+        foreach (var link in links)
+        {
+            using var response = await anonymous.GetAsync(link);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{link}: {response.StatusCode}");
+        }
+        Assert.Equal("3.1.1", (await anonymous.GetFromJsonAsync<JsonElement>("/api/openapi.json")).GetProperty("openapi").GetString());
     }
 
     [Fact]

@@ -69,6 +69,7 @@ public sealed class PublicSiteTests
         var urls = sitemap.Root!.Elements(SiteMap + "url").ToDictionary(u => u.Element(SiteMap + "loc")!.Value, u => u.Element(SiteMap + "lastmod")?.Value);
         Assert.All(urls.Keys, u => Assert.StartsWith(Base + "/", u, StringComparison.Ordinal));
         Assert.Contains($"{Base}/", urls.Keys);
+        Assert.Contains($"{Base}/utviklere", urls.Keys);
         Assert.NotNull(urls[$"{Base}/historier/{asker}"]); // with its last change
         Assert.DoesNotContain(urls.Keys, u => u.Contains(draft, StringComparison.Ordinal));
         Assert.Equal(17, urls.Keys.Count(u => u.StartsWith($"{Base}/mal/", StringComparison.Ordinal)));

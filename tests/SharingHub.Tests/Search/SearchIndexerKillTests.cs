@@ -1,9 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using SharingHub.Search;
 using SharingHub.Storage;
+using SharingHub.Stories;
 using SharingHub.Testing;
 using SharingHub.Tests.Stories;
 
@@ -77,6 +79,43 @@ public sealed class SearchIndexerKillTests
         await slow.DrainAsync(CancellationToken.None);
 
         await AssertFoundOnceEachAsync(hub, [.. first, second!]);
+    }
+
+    [Fact]
+    public async Task ANoticeThatFailsEveryTimeEndsInThePoisonQueueAndHoldsNothingBack()
+    {
+        await using var hub = await HubApp.StartAsync(ManualIndexer);
+        var indexer = FreshIndexer(hub);
+        await indexer.DrainAsync(CancellationToken.None);
+        var storage = hub.Services.GetRequiredService<HubStorage>();
+        // A story row no reader can parse: every cycle that takes its notice fails, as a bug or a corrupt row would make it.
+        var broken = new TableEntity("brokenstory1", "brokenstory1") { ["DocChunks"] = 1, ["Doc0"] = "{\"title\": " };
+        await storage.Table(StoryEntities.MainTable).AddEntityAsync(broken);
+        await Real<ISearchNoticeQueue>(hub).SendAsync(SearchNotice.Story("brokenstory1"), CancellationToken.None);
+        var first = await PublishTwoStoriesAsync(hub); // taken in the same cycles as the broken notice
+
+        for (var attempt = 1; attempt <= SearchIndexer.MaxAttempts + 1; attempt++)
+        {
+            try
+            {
+                await indexer.DrainAsync(CancellationToken.None);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // The first cycle fails as a whole; from the second the broken notice is set apart.
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1.2)); // its lease runs out
+        }
+
+        await AssertFoundOnceEachAsync(hub, first);
+        var poisoned = (await storage.Queue(StorageSearchNoticeQueue.PoisonQueueName).PeekMessagesAsync(32)).Value;
+        Assert.Equal(["story:brokenstory1"], poisoned.Select(m => m.MessageText));
+
+        // Given up, it holds back no later notice: the next story is findable after one cycle (the queued rebuild with it).
+        var later = await hub.CreateClient().PublishStoryAsync(StoryRequests.Landoya().With("title", "Kongekrabbe i skolematen, del fire"));
+        await indexer.DrainAsync(CancellationToken.None);
+        await AssertFoundOnceEachAsync(hub, [.. first, later.GetProperty("id").GetString()!]);
+        Assert.Equal(0, await QueuedNoticesAsync(hub));
     }
 
     [Fact]
@@ -189,5 +228,7 @@ public sealed class SearchIndexerKillTests
         public Task<IReadOnlyList<QueuedNotice>> ReceiveAsync(int max, TimeSpan lease, CancellationToken ct) => inner.ReceiveAsync(max, lease, ct);
 
         public Task DeleteAsync(QueuedNotice message, CancellationToken ct) => throw new SimulatedCrash();
+
+        public Task MoveToPoisonAsync(QueuedNotice message, CancellationToken ct) => throw new SimulatedCrash();
     }
 }

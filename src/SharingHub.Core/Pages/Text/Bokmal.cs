@@ -16,6 +16,7 @@ public static partial class Bokmal
         FooterAbout = "Idébanken samler historier og tiltak fra det nasjonale bærekraftsnettverket for kommunesektoren og de regionale nettverkene, slik at andre kan ta dem i bruk.",
         FooterAccessibility = "Tilgjengelighetserklæring",
         FooterApi = "Åpent API for nettverkenes egne systemer: /api",
+        FooterDevelopers = "For utviklere",
         LanguageName = "Bokmål",
         LanguageSwitch = "Velg språk",
 
@@ -206,6 +207,51 @@ public static partial class Bokmal
                     "Møter du hindringer på sidene, vil vi gjerne vite det. Kontakt sekretariatet i det nasjonale bærekraftsnettverket.",
                     "Du kan også melde fra til Tilsynet for universell utforming av IKT (Uutilsynet) hos Digitaliseringsdirektoratet.",
                 ]),
+            ]),
+
+        Developers = new DeveloperGuide(
+            "For utviklere",
+            "Nettverkene kan koble sine egne systemer til idébanken gjennom et åpent API: publisere historier, importere mange på én gang og hente dem ut igjen. Her er det du trenger å vite før du begynner.",
+            [
+                new GuideSection("Beskrivelsen av API-et",
+                [
+                    "Hele API-et er beskrevet som OpenAPI 3.1: alle adresser, hva de tar imot og svarer, alle statuskoder og hvordan du sender nøkkelen. Mange verktøy kan lage klientkode eller testoppsett direkte fra beskrivelsen.",
+                ], null, [new GuideLink("API-beskrivelsen (OpenAPI 3.1, JSON)", "/api/openapi.json")]),
+                new GuideSection("API-nøkler",
+                [
+                    "Alt som er publisert, kan leses uten nøkkel: historier, webinarer, søk, referansedata og feeder. Alt som endrer noe, krever en nøkkel i headeren X-Api-Key.",
+                    "En nøkkel har én rolle. Sekretariat (secretariat) gjelder for ett eller flere nettverk: lage, endre, importere og publisere historiene deres. Arrangør (organiser) gjelder webinarer og filene deres. Abonnent (subscriber) gjelder én eller flere kommuner og deres Teams-sammendrag. Administrator (admin) kan alt.",
+                    "Nøkler lages av administratorene i det nasjonale bærekraftsnettverket. Be sekretariatet om en nøkkel for systemet ditt, med nettverket eller kommunene den skal gjelde for. Nøkkelen vises bare én gang, varer i høyst to år og kan byttes ut uten at den gamle virker videre. Systemer i Azure kan bruke et Entra ID-token (Authorization: Bearer) med app-roller i stedet.",
+                    "Uten gyldig nøkkel svarer API-et 401. Med en nøkkel uten riktig rolle eller nettverk svarer det 403.",
+                ], "curl -H \"X-Api-Key: shk_…\" \"https://idebank.example.no/api/stories?status=draft&network=trondelag\""),
+                new GuideSection("Idempotens: trygt å prøve igjen",
+                [
+                    "Send headeren Idempotency-Key med en ny, unik verdi (for eksempel en GUID) når du lager en historie. Får du ikke svar, kan du sende nøyaktig samme forespørsel igjen med samme verdi: du får den samme historien tilbake, aldri en til.",
+                    "Verdien gjelder for nøkkelen som sendte den, så prøv igjen med samme nøkkel. Samme verdi med en annen forespørsel gir 422.",
+                ], "POST /api/stories\nX-Api-Key: shk_…\nIdempotency-Key: 6f1c2a0e-5b7d-4e0a-9a57-2f3d1c8b9e44\nContent-Type: application/json"),
+                new GuideSection("Endringer: ETag og If-Match",
+                [
+                    "Et svar med en historie eller et webinar har headeren ETag. Når du endrer (PUT), sender du den tilbake i If-Match. Har noen andre endret det samme i mellomtiden, svarer API-et 412 Precondition Failed, og ingenting blir lagret: hent på nytt, legg inn endringen din og prøv igjen.",
+                    "En endring uten If-Match svarer 428, slik at ingen skriver over andres arbeid uten å vite det.",
+                ], "PUT /api/stories/{id}\nIf-Match: \"0x8DE…\"\n→ 200 med ny ETag, eller 412 hvis historien er endret siden"),
+                new GuideSection("Importere mange historier",
+                [
+                    "POST /api/stories/import tar en hel fil: CSV (Content-Type: text/csv, komma eller semikolon slik Excel lagrer med norske innstillinger) eller NDJSON (application/x-ndjson, ett JSON-objekt per linje, samme felt som når du lager én historie). Filen skal være UTF-8, høyst 10 MiB og 5 000 rader.",
+                    "Svaret er en rapport med én linje per rad, i samme rekkefølge og med samme radnummer som i regnearket (overskriftsraden er rad 1): created med id-en til den nye historien, existing med id-en til historien som allerede finnes, eller failed med hvert felt som er feil og hvorfor. De gyldige radene lagres selv om andre rader feiler.",
+                    "Samme fil to ganger lager ingenting nytt: sourceId (id-en i deres eget system) kjenner igjen en historie som allerede er importert. Er det noe galt med hele filen (format, tegnkoding, overskrifter eller størrelse), får du en feil for filen, og ingenting lagres.",
+                ], "curl -X POST -H \"X-Api-Key: shk_…\" -H \"Content-Type: text/csv\" \\\n  --data-binary @historier.csv \"https://idebank.example.no/api/stories/import?network=trondelag\""),
+                new GuideSection("Feil",
+                [
+                    "Alle feil svares som ProblemDetails (RFC 9457, application/problem+json): status, en kort tittel, en forklaring og, når noe i forespørselen er galt, errors med hvert felt og hva som er galt med det. Ingenting lagres når forespørselen har feil.",
+                ], "{\n  \"status\": 400,\n  \"title\": \"The request has invalid fields.\",\n  \"errors\": { \"kommunenummer\": [\"'9999' is not one of Norway's 357 municipalities\"] }\n}"),
+                new GuideSection("Grenser for antall forespørsler",
+                [
+                    "Hver nøkkel kan sende et visst antall forespørsler per minutt (600 med standardinnstillingene), og forespørsler uten nøkkel telles per adresse (120 per minutt). Over grensen svarer API-et 429 Too Many Requests med headeren Retry-After: vent så mange sekunder og prøv igjen.",
+                ]),
+                new GuideSection("Feeder",
+                [
+                    "Alle lister over historier finnes som Atom-feed med de samme filtrene som på siden, for eksempel alle historier om mål 12 i en kommune. Webinarene har sin egen feed. Feedene svarer med ETag og Last-Modified, så en feedleser som spør igjen får 304 når ingenting er nytt. Legg til sprak=nn for en feed med lenker til sidene på nynorsk.",
+                ], null, [new GuideLink("Alle historier (Atom)", "/historier.atom"), new GuideLink("Historier om mål 12 i Asker (Atom)", "/historier.atom?goal=12&kommune=3203"), new GuideLink("Webinarer (Atom)", "/webinarer.atom")]),
             ]),
     };
 }

@@ -19,6 +19,7 @@ public static partial class Nynorsk
         FooterAbout = "Idébanken samlar forteljingar og tiltak frå det nasjonale berekraftsnettverket for kommunesektoren og dei regionale nettverka, slik at andre kan ta dei i bruk.",
         FooterAccessibility = "Tilgjengelegheitserklæring",
         FooterApi = "Ope API for nettverka sine eigne system: /api",
+        FooterDevelopers = "For utviklarar",
         LanguageName = "Nynorsk",
         LanguageSwitch = "Vel språk",
 
@@ -232,5 +233,50 @@ public static partial class Nynorsk
             [16] = new("Fred, rettferd og velfungerande institusjonar", "Fremje fredelege og inkluderande samfunn for å sikre berekraftig utvikling, syte for tilgang til rettsvern for alle, og byggje velfungerande, ansvarlege og inkluderande institusjonar på alle nivå"),
             [17] = new("Samarbeid for å nå måla", "Styrkje verkemidla som trengst for å gjennomføre arbeidet, og fornye globale partnarskap for berekraftig utvikling"),
         },
+
+        Developers = new DeveloperGuide(
+            "For utviklarar",
+            "Nettverka kan kople sine eigne system til idébanken gjennom eit ope API: publisere forteljingar, importere mange på ein gong og hente dei ut att. Her er det du treng å vite før du byrjar.",
+            [
+                new GuideSection("Skildringa av API-et",
+                [
+                    "Heile API-et er skildra som OpenAPI 3.1: alle adresser, kva dei tek imot og svarar, alle statuskodar og korleis du sender nøkkelen. Mange verktøy kan lage klientkode eller testoppsett direkte frå skildringa.",
+                ], null, [new GuideLink("API-skildringa (OpenAPI 3.1, JSON)", "/api/openapi.json")]),
+                new GuideSection("API-nøklar",
+                [
+                    "Alt som er publisert, kan lesast utan nøkkel: forteljingar, webinar, søk, referansedata og feedar. Alt som endrar noko, krev ein nøkkel i headeren X-Api-Key.",
+                    "Ein nøkkel har éi rolle. Sekretariat (secretariat) gjeld for eitt eller fleire nettverk: lage, endre, importere og publisere forteljingane deira. Arrangør (organiser) gjeld webinar og filene deira. Abonnent (subscriber) gjeld éin eller fleire kommunar og Teams-samandraga deira. Administrator (admin) kan alt.",
+                    "Nøklar blir laga av administratorane i det nasjonale berekraftsnettverket. Be sekretariatet om ein nøkkel for systemet ditt, med nettverket eller kommunane han skal gjelde for. Nøkkelen blir vist berre éin gong, varer i høgst to år og kan bytast ut utan at den gamle verkar vidare. System i Azure kan bruke eit Entra ID-token (Authorization: Bearer) med app-roller i staden.",
+                    "Utan gyldig nøkkel svarar API-et 401. Med ein nøkkel utan rett rolle eller nettverk svarar det 403.",
+                ], "curl -H \"X-Api-Key: shk_…\" \"https://idebank.example.no/api/stories?status=draft&network=trondelag\""),
+                new GuideSection("Idempotens: trygt å prøve igjen",
+                [
+                    "Send headeren Idempotency-Key med ein ny, unik verdi (til dømes ein GUID) når du lagar ei forteljing. Får du ikkje svar, kan du sende nøyaktig same førespurnaden igjen med same verdi: du får den same forteljinga tilbake, aldri ei til.",
+                    "Verdien gjeld for nøkkelen som sende han, så prøv igjen med same nøkkel. Same verdi med ein annan førespurnad gir 422.",
+                ], "POST /api/stories\nX-Api-Key: shk_…\nIdempotency-Key: 6f1c2a0e-5b7d-4e0a-9a57-2f3d1c8b9e44\nContent-Type: application/json"),
+                new GuideSection("Endringar: ETag og If-Match",
+                [
+                    "Eit svar med ei forteljing eller eit webinar har headeren ETag. Når du endrar (PUT), sender du han tilbake i If-Match. Har nokon andre endra det same i mellomtida, svarar API-et 412 Precondition Failed, og ingenting blir lagra: hent på nytt, legg inn endringa di og prøv igjen.",
+                    "Ei endring utan If-Match svarar 428, slik at ingen skriv over arbeidet til andre utan å vite det.",
+                ], "PUT /api/stories/{id}\nIf-Match: \"0x8DE…\"\n→ 200 med ny ETag, eller 412 viss forteljinga er endra sidan"),
+                new GuideSection("Importere mange forteljingar",
+                [
+                    "POST /api/stories/import tek ei heil fil: CSV (Content-Type: text/csv, komma eller semikolon slik Excel lagrar med norske innstillingar) eller NDJSON (application/x-ndjson, eitt JSON-objekt per linje, same felt som når du lagar éi forteljing). Fila skal vere UTF-8, høgst 10 MiB og 5 000 rader.",
+                    "Svaret er ein rapport med éi linje per rad, i same rekkjefølgje og med same radnummer som i reknearket (overskriftsrada er rad 1): created med id-en til den nye forteljinga, existing med id-en til forteljinga som finst frå før, eller failed med kvart felt som er feil og kvifor. Dei gyldige radene blir lagra sjølv om andre rader feilar.",
+                    "Same fil to gonger lagar ingenting nytt: sourceId (id-en i dykkar eige system) kjenner att ei forteljing som alt er importert. Er det noko gale med heile fila (format, teiknkoding, overskrifter eller storleik), får du ein feil for fila, og ingenting blir lagra.",
+                ], "curl -X POST -H \"X-Api-Key: shk_…\" -H \"Content-Type: text/csv\" \\\n  --data-binary @forteljingar.csv \"https://idebank.example.no/api/stories/import?network=trondelag\""),
+                new GuideSection("Feil",
+                [
+                    "Alle feil blir svara som ProblemDetails (RFC 9457, application/problem+json): status, ein kort tittel, ei forklaring og, når noko i førespurnaden er gale, errors med kvart felt og kva som er gale med det. Ingenting blir lagra når førespurnaden har feil.",
+                ], "{\n  \"status\": 400,\n  \"title\": \"The request has invalid fields.\",\n  \"errors\": { \"kommunenummer\": [\"'9999' is not one of Norway's 357 municipalities\"] }\n}"),
+                new GuideSection("Grenser for talet på førespurnader",
+                [
+                    "Kvar nøkkel kan sende eit visst tal førespurnader per minutt (600 med standardinnstillingane), og førespurnader utan nøkkel blir talde per adresse (120 per minutt). Over grensa svarar API-et 429 Too Many Requests med headeren Retry-After: vent så mange sekund og prøv igjen.",
+                ]),
+                new GuideSection("Feedar",
+                [
+                    "Alle lister over forteljingar finst som Atom-feed med dei same filtera som på sida, til dømes alle forteljingar om mål 12 i ein kommune. Webinara har sin eigen feed. Feedane svarar med ETag og Last-Modified, så ein feedlesar som spør igjen, får 304 når ingenting er nytt. Legg til sprak=nn for ein feed med lenker til sidene på nynorsk.",
+                ], null, [new GuideLink("Alle forteljingar (Atom)", "/historier.atom"), new GuideLink("Forteljingar om mål 12 i Asker (Atom)", "/historier.atom?goal=12&kommune=3203"), new GuideLink("Webinar (Atom)", "/webinarer.atom")]),
+            ]),
     };
 }

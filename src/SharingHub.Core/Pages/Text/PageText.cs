@@ -22,6 +22,7 @@ public sealed record PageText
     public required string FooterAbout { get; init; }
     public required string FooterAccessibility { get; init; }
     public required string FooterApi { get; init; }
+    public required string FooterDevelopers { get; init; }
 
     /// <summary>The language's name in itself ("Bokmål", "Nynorsk"): the switch's link to it.</summary>
     public required string LanguageName { get; init; }
@@ -173,6 +174,9 @@ public sealed record PageText
     /// <summary>The workspace's words (signed-in pages under /arbeid).</summary>
     public required WorkspaceText Workspace { get; init; }
 
+    /// <summary>/utviklere: how the networks' own systems use the API.</summary>
+    public required DeveloperGuide Developers { get; init; }
+
     /// <summary>
     /// The goals' names in this language, by number, where they differ from the reference data's (bokmål) names. The
     /// reference data and the API keep their bokmål and English names; the pages ask <see cref="GoalName"/>.
@@ -210,3 +214,12 @@ public sealed record GoalName(string ShortName, string Title);
 public sealed record AccessibilityStatement(string Title, string Intro, IReadOnlyList<StatementSection> Sections);
 
 public sealed record StatementSection(string Heading, IReadOnlyList<string> Paragraphs);
+
+/// <summary>The page for developers (/utviklere): a title, an introduction and sections, each with an optional example and links.</summary>
+public sealed record DeveloperGuide(string Title, string Intro, IReadOnlyList<GuideSection> Sections);
+
+/// <param name="Example">Shown as code, as written (a request or an answer).</param>
+/// <param name="Links">Local links (text, path) below the section.</param>
+public sealed record GuideSection(string Heading, IReadOnlyList<string> Paragraphs, string? Example = null, IReadOnlyList<GuideLink>? Links = null);
+
+public sealed record GuideLink(string Text, string Href);

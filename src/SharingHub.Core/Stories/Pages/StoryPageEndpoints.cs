@@ -89,9 +89,9 @@ public static class StoryPageEndpoints
         var origin = Page.Origin(request);
         var text = Page.Text(request);
         var items = page.Items
-            .Select(s => AtomFeed.Item(origin + StoryLinks.Page(s.Id), s.Title, s.Summary, s.PublishedAt ?? s.UpdatedAt, s.UpdatedAt))
+            .Select(s => AtomFeed.Item(text, origin + StoryLinks.Page(s.Id), s.Title, s.Summary, s.PublishedAt ?? s.UpdatedAt, s.UpdatedAt))
             .ToList();
-        return AtomFeed.Answer(request, $"{text.StoriesTitle} – {text.SiteName}", origin + form.FeedUrl, origin + form.Url(), text.SiteName, items);
+        return AtomFeed.Answer(request, text, $"{text.StoriesTitle} – {text.SiteName}", origin + form.FeedUrl, origin + form.Url(), items);
     }
 
     /// <summary>Every network, for the filter's choices, by name.</summary>

@@ -43,9 +43,9 @@ public static class WebinarPageEndpoints
         var origin = Page.Origin(request);
         var published = await webinars.ListAsync(null, null, WebinarStatus.Published, ct);
         var items = published.Reverse().Take(StoryPageEndpoints.FeedSize)
-            .Select(w => AtomFeed.Item(origin + WebinarLinks.Page(w.Id), w.Title, w.Description, w.StartsAt, w.UpdatedAt))
+            .Select(w => AtomFeed.Item(text, origin + WebinarLinks.Page(w.Id), w.Title, w.Description, w.StartsAt, w.UpdatedAt))
             .ToList();
-        return AtomFeed.Answer(request, $"{text.WebinarsTitle} – {text.SiteName}", origin + FeedPath, origin + "/webinarer", text.SiteName, items);
+        return AtomFeed.Answer(request, text, $"{text.WebinarsTitle} – {text.SiteName}", origin + FeedPath, origin + "/webinarer", items);
     }
 
     [PublicRead]

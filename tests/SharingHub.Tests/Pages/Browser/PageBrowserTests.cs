@@ -26,6 +26,7 @@ public sealed class PageBrowserTests(BrowserFixture fixture)
         { "fylke", "/fylker/32" },
         { "nettverk", "/nettverk/asker" },
         { "tilgjengelighet", "/tilgjengelighet" },
+        { "utviklere", "/utviklere" },
         { "webinarer", "/webinarer" },
         { "webinar", "webinar:demo" },
         { "webinar-kommende", "webinar:upcoming" },
@@ -34,9 +35,11 @@ public sealed class PageBrowserTests(BrowserFixture fixture)
         { "sok-feil", "/sok?q=" },
         { "forside-nynorsk", "/?sprak=nn" },
         { "historier-nynorsk", "/historier?goal=12&sprak=nn" },
+        { "mal-nynorsk", "/mal/3?sprak=nn" },
         { "historie-nynorsk", "story:demo?sprak=nn" },
         { "webinar-nynorsk", "webinar:demo?sprak=nn" },
         { "tilgjengelighet-nynorsk", "/tilgjengelighet?sprak=nn" },
+        { "utviklere-nynorsk", "/utviklere?sprak=nn" },
         { "sok-nynorsk", "/sok?sprak=nn&q=" + BrowserFixture.SearchQuery },
     };
 
@@ -150,6 +153,66 @@ public sealed class PageBrowserTests(BrowserFixture fixture)
             await page.Context.CloseAsync();
         }
     }
+
+    /// <summary>
+    /// At 320 px, the headings, goal tiles and cards keep every word whole on one line, nynorsk's long goal names and
+    /// compounds included ("klimaendringane", "velfungerande institusjonar", "Influensavaksinering"): a word cut in two
+    /// without a hyphen is hard to read. Hidden screen-reader text is left out (it is clipped to one pixel on purpose).
+    /// </summary>
+    [Theory]
+    [InlineData("/?sprak=nn")]
+    [InlineData("/mal/3?sprak=nn")]
+    [InlineData("/mal/13?sprak=nn")]
+    [InlineData("/mal/16?sprak=nn")]
+    [InlineData("/historier?sprak=nn")]
+    [InlineData("story:influensa?sprak=nn")]
+    [InlineData("story:demo?sprak=nn")]
+    public async Task AtPhoneWidthNoWordInAHeadingTileOrCardIsCutInTwo(string path)
+    {
+        var page = await fixture.OpenAsync(320);
+        try
+        {
+            if (path.StartsWith("story:influensa", StringComparison.Ordinal))
+            {
+                await page.GotoAsync("/historier?sprak=nn");
+                await page.GetByRole(AriaRole.Link, new() { Name = "Influensavaksinering på innbyggertorgene" }).ClickAsync();
+            }
+            else
+            {
+                await page.GotoAsync(Resolve(path));
+            }
+
+            var cut = await page.EvaluateAsync<string[]>(CutWords, "h1, h2, h3, .hub-goal__name, .hub-goal-badges a, .hub-goal-header p");
+
+            Assert.True(cut.Length == 0, $"{path} at 320px cuts: {string.Join(", ", cut)}");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>Words (in the elements the selector finds) whose letters sit on more than one line.</summary>
+    private const string CutWords = """
+        selector => {
+          const cut = [];
+          for (const element of document.querySelectorAll(selector)) {
+            const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              if (node.parentElement.closest('.ds-sr-only')) continue;
+              for (const match of node.textContent.matchAll(/\S+/g)) {
+                if (!/^[«"(]?[\p{L}-]+[»",.:;!?)]?$/u.test(match[0])) continue; // words only: a run of code or symbols may break anywhere
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                if (lines.size > 1) cut.push(match[0]);
+              }
+            }
+          }
+          return cut;
+        }
+        """;
 
     private string Resolve(string path) => path.Split('?', 2) switch
     {
