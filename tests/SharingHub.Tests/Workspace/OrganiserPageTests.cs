@@ -255,7 +255,11 @@ public sealed class OrganiserPageTests
 
         Assert.Equal(HttpStatusCode.Forbidden, (await subscriber.GetAsync("/arbeid/webinarer")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await subscriber.GetAsync("/arbeid/webinarer/ny")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/arbeid/webinarer")).StatusCode);
+        using var visit = await anonymous.GetAsync("/arbeid/webinarer");
+        Assert.Equal("/logg-inn", visit.RequestMessage!.RequestUri!.AbsolutePath); // sent to sign in, and back here after
+        Assert.Contains("tilbake=%2Farbeid%2Fwebinarer", visit.RequestMessage.RequestUri.Query, StringComparison.Ordinal);
+        using var post = await anonymous.PostAsync("/arbeid/webinarer/ny", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.Unauthorized, post.StatusCode);
     }
 
     private static async Task<JsonElement> CompleteAsync(HttpClient organiser, string page, string assetId)
