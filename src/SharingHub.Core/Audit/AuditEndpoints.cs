@@ -11,7 +11,18 @@ public static class AuditEndpoints
     {
         Caller.Of(request).DemandAdmin();
         var reader = new QueryReader(request.Query);
-        foreach (var unknown in request.Query.Keys.Where(k => k is not ("entity" or "from" or "to" or "limit")))
+        var query = ReadQuery(reader, request.Query, clock);
+        reader.ThrowIfInvalid();
+        return TypedResults.Ok(await audit.QueryAsync(query, ct));
+    }
+
+    /// <summary>
+    /// The filters of GET /api/audit (also the audit page's): reasons for wrong ones are added to <paramref name="reader"/>'s
+    /// errors, which the caller throws or shows.
+    /// </summary>
+    public static AuditQuery ReadQuery(QueryReader reader, IQueryCollection parameters, TimeProvider clock)
+    {
+        foreach (var unknown in parameters.Keys.Where(k => k is not ("entity" or "from" or "to" or "limit")))
         {
             reader.Errors.Add(unknown, "is not a filter; use entity, from, to, limit");
         }
@@ -31,7 +42,6 @@ public static class AuditEndpoints
         {
             reader.Errors.Add("from", $"must be at most {TableAuditLog.MaxDays} days before to when no entity is given");
         }
-        reader.ThrowIfInvalid();
-        return TypedResults.Ok(await audit.QueryAsync(new AuditQuery(entity?.TrimStart('/'), from, to, limit), ct));
+        return new AuditQuery(entity?.TrimStart('/'), from, to, limit);
     }
 }
