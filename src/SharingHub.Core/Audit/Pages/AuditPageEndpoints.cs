@@ -29,7 +29,7 @@ public static class AuditPageEndpoints
         var frame = WorkspacePage.Frame(request, text.AuditTitle);
         var filters = Fields.ToDictionary(f => f, f => request.Query[f].ToString());
         var reader = new QueryReader(request.Query);
-        var query = AuditEndpoints.ReadQuery(reader, request.Query, clock);
+        var query = AuditEndpoints.ReadQuery(reader, request.Query, clock, paged: true);
         if (!reader.Errors.IsEmpty)
         {
             var errors = reader.Errors.ToDictionary().Keys.Select(k => Fields.Contains(k) ? k : "entity").Distinct()
@@ -37,14 +37,15 @@ public static class AuditPageEndpoints
             return Page.Render<AuditPage>(new AuditPageView(frame, [], filters) { Errors = errors }, StatusCodes.Status400BadRequest);
         }
         var entries = await audit.QueryAsync(query, ct);
-        // The next page: the same filters, up to just before the oldest entry shown (entries come newest first).
+        // The next page: the same filters (the same range, fixed now), continuing after the oldest entry shown.
         var older = entries.Count == query.Limit
             ? Path + QueryString.Create(new Dictionary<string, string?>
             {
                 ["entity"] = query.Entity,
                 ["from"] = query.From.ToString("O", CultureInfo.InvariantCulture),
-                ["to"] = entries[^1].At.AddTicks(-1).ToString("O", CultureInfo.InvariantCulture),
+                ["to"] = query.To.ToString("O", CultureInfo.InvariantCulture),
                 ["limit"] = query.Limit.ToString(CultureInfo.InvariantCulture),
+                ["after"] = TableAuditLog.ContinuationAfter(entries[^1]),
             }.Where(p => p.Value is not null))
             : null;
         return Page.Render<AuditPage>(new AuditPageView(frame, entries, filters) { Older = older });
