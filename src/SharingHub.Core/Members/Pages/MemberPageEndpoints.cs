@@ -40,8 +40,7 @@ public static class MemberPageEndpoints
         catch (ValidationFailedException failed)
         {
             var text = Page.Text(request).Workspace.Admin;
-            var errors = failed.Errors.Keys.Select(k => FormFields.GetValueOrDefault(k.Split('[')[0], "epost")).Distinct()
-                .Select(f => (f, text.MemberErrors[f])).ToList();
+            var errors = FormFieldErrors.From(failed, FormFields, "epost", text.MemberErrors);
             return await RenderAsync(request, members, values, ct, StatusCodes.Status400BadRequest, errors);
         }
     }

@@ -50,8 +50,7 @@ public static class ErasurePageEndpoints
         }
         catch (ValidationFailedException failed)
         {
-            var errors = failed.Errors.Keys.Select(k => FormFields.GetValueOrDefault(k, "epost")).Distinct()
-                .Select(f => (f, text.ErasureErrors[f])).ToList();
+            var errors = FormFieldErrors.From(failed, FormFields, "epost", text.ErasureErrors);
             return Render(request, values, StatusCodes.Status400BadRequest, errors);
         }
     }
