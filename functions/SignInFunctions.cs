@@ -2,6 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using SharingHub.Access;
 using SharingHub.Access.Pages;
+using SharingHub.Audit;
+using SharingHub.Audit.Pages;
+using SharingHub.Members;
+using SharingHub.Members.Pages;
+using SharingHub.People;
+using SharingHub.People.Pages;
 using SharingHub.SignIn;
 
 namespace SharingHub.Functions;
@@ -36,7 +42,7 @@ public sealed class SignInFunctions(EntraSignIn entra, HubAuthenticator authenti
 }
 
 /// <summary>The admin's pages under /arbeid (not public: the access middleware demands a signed-in admin).</summary>
-public sealed class WorkspaceAdminFunctions(AccessKeyService keys)
+public sealed class WorkspaceAdminFunctions(AccessKeyService keys, MemberService members, IAuditLog audit, TimeProvider clock, ErasureService erasure)
 {
     [Function(nameof(KeysPage))]
     public Task<IResult> KeysPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "arbeid/nokler")] HttpRequest request, CancellationToken ct) =>
@@ -53,4 +59,28 @@ public sealed class WorkspaceAdminFunctions(AccessKeyService keys)
     [Function(nameof(RotateKeyForm))]
     public Task<IResult> RotateKeyForm([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "arbeid/nokler/{id}/roter")] HttpRequest request, string id, CancellationToken ct) =>
         KeyPageEndpoints.Rotate(request, id, keys, ct);
+
+    [Function(nameof(MembersPage))]
+    public Task<IResult> MembersPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "arbeid/medlemmer")] HttpRequest request, CancellationToken ct) =>
+        MemberPageEndpoints.Show(request, members, ct);
+
+    [Function(nameof(InviteMemberForm))]
+    public Task<IResult> InviteMemberForm([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "arbeid/medlemmer")] HttpRequest request, CancellationToken ct) =>
+        MemberPageEndpoints.Invite(request, members, ct);
+
+    [Function(nameof(RemoveMemberForm))]
+    public Task<IResult> RemoveMemberForm([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "arbeid/medlemmer/{id}/fjern")] HttpRequest request, string id, CancellationToken ct) =>
+        MemberPageEndpoints.Remove(request, id, members, ct);
+
+    [Function(nameof(AuditPage))]
+    public Task<IResult> AuditPage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "arbeid/logg")] HttpRequest request, CancellationToken ct) =>
+        AuditPageEndpoints.Show(request, audit, clock, ct);
+
+    [Function(nameof(ErasurePage))]
+    public IResult ErasurePage([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "arbeid/sletting")] HttpRequest request) =>
+        ErasurePageEndpoints.Show(request);
+
+    [Function(nameof(EraseForm))]
+    public Task<IResult> EraseForm([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "arbeid/sletting")] HttpRequest request, CancellationToken ct) =>
+        ErasurePageEndpoints.Erase(request, erasure, ct);
 }

@@ -11,7 +11,19 @@ public static class AuditEndpoints
     {
         Caller.Of(request).DemandAdmin();
         var reader = new QueryReader(request.Query);
-        foreach (var unknown in request.Query.Keys.Where(k => k is not ("entity" or "from" or "to" or "limit")))
+        var query = ReadQuery(reader, request.Query, clock);
+        reader.ThrowIfInvalid();
+        return TypedResults.Ok(await audit.QueryAsync(query, ct));
+    }
+
+    /// <summary>
+    /// The filters of GET /api/audit (also the audit page's): reasons for wrong ones are added to <paramref name="reader"/>'s
+    /// errors, which the caller throws or shows.
+    /// </summary>
+    /// <param name="paged">Whether "after" (a continuation token) is read too: the page's "older entries" link.</param>
+    public static AuditQuery ReadQuery(QueryReader reader, IQueryCollection parameters, TimeProvider clock, bool paged = false)
+    {
+        foreach (var unknown in parameters.Keys.Where(k => k is not ("entity" or "from" or "to" or "limit") && !(paged && k == "after")))
         {
             reader.Errors.Add(unknown, "is not a filter; use entity, from, to, limit");
         }
@@ -31,7 +43,11 @@ public static class AuditEndpoints
         {
             reader.Errors.Add("from", $"must be at most {TableAuditLog.MaxDays} days before to when no entity is given");
         }
-        reader.ThrowIfInvalid();
-        return TypedResults.Ok(await audit.QueryAsync(new AuditQuery(entity?.TrimStart('/'), from, to, limit), ct));
+        var after = paged ? reader.String("after", 40) : null;
+        if (after is not null && !TableAuditLog.IsContinuation(after))
+        {
+            reader.Errors.Add("after", "is not a continuation token from this log");
+        }
+        return new AuditQuery(entity?.TrimStart('/'), from, to, limit, after);
     }
 }

@@ -14,5 +14,8 @@ public sealed record AuditEntry
     public string? Address { get; init; }
 }
 
-/// <summary>GET /api/audit: by entity ("stories/{id}") and/or a time range, newest first.</summary>
-public sealed record AuditQuery(string? Entity, DateTimeOffset From, DateTimeOffset To, int Limit);
+/// <summary>
+/// GET /api/audit: by entity ("stories/{id}") and/or a time range, newest first; <paramref name="After"/>, a continuation
+/// token (<see cref="TableAuditLog.ContinuationAfter"/> of the last entry of the previous page), starts after that entry.
+/// </summary>
+public sealed record AuditQuery(string? Entity, DateTimeOffset From, DateTimeOffset To, int Limit, string? After = null);

@@ -22,10 +22,20 @@ public sealed class TableAuditLog(HubStorage storage) : IAuditLog
     public async Task RecordAsync(AuditEntry entry, CancellationToken ct) =>
         await Task.WhenAll(Rows(entry).Select(row => Table.AddEntityAsync(row, ct)));
 
+    /// <summary>
+    /// The continuation token for the entries after (older than) this one: its row key. Entries at the same instant keep
+    /// their order by id, so a page never loses or repeats one, as a time cursor would.
+    /// </summary>
+    public static string ContinuationAfter(AuditEntry entry) => $"{InvertedTicks(entry.At)}|{entry.Id}";
+
+    /// <summary>Whether a token has the form <see cref="ContinuationAfter"/> gives (19 digits, '|', 16 hex digits).</summary>
+    public static bool IsContinuation(string token) =>
+        token.Length == 36 && token[19] == '|' && token[..19].All(char.IsAsciiDigit) && token[20..].All(char.IsAsciiHexDigitLower);
+
     /// <summary>The two rows an entry is kept as: by entity and by day. Public so that the benchmark writes the same entities.</summary>
     public static IReadOnlyList<TableEntity> Rows(AuditEntry entry)
     {
-        var rowKey = $"{InvertedTicks(entry.At)}|{entry.Id}";
+        var rowKey = ContinuationAfter(entry);
         var doc = JsonSerializer.Serialize(entry, HubJson.Options);
         return
         [
@@ -44,7 +54,9 @@ public sealed class TableAuditLog(HubStorage storage) : IAuditLog
         var entries = new List<AuditEntry>();
         foreach (var partition in partitions)
         {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {newest} and RowKey le {oldest}");
+            var filter = query.After is { } after
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {newest} and RowKey gt {after} and RowKey le {oldest}")
+                : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {newest} and RowKey le {oldest}");
             await foreach (var row in Table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, query.Limit), select: ["Doc"], cancellationToken: ct))
             {
                 entries.Add(JsonSerializer.Deserialize<AuditEntry>(row.GetString("Doc"), HubJson.Options)!);

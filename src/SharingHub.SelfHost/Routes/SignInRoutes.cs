@@ -38,5 +38,11 @@ internal static class AdminPageRoutes
         app.MapPost(SharingHub.Access.Pages.KeyPageEndpoints.Path, SharingHub.Access.Pages.KeyPageEndpoints.Issue);
         app.MapPost(SharingHub.Access.Pages.KeyPageEndpoints.Path + "/{id}/trekk-tilbake", SharingHub.Access.Pages.KeyPageEndpoints.Revoke);
         app.MapPost(SharingHub.Access.Pages.KeyPageEndpoints.Path + "/{id}/roter", SharingHub.Access.Pages.KeyPageEndpoints.Rotate);
+        app.MapGet(SharingHub.Members.Pages.MemberPageEndpoints.Path, SharingHub.Members.Pages.MemberPageEndpoints.Show);
+        app.MapPost(SharingHub.Members.Pages.MemberPageEndpoints.Path, SharingHub.Members.Pages.MemberPageEndpoints.Invite);
+        app.MapPost(SharingHub.Members.Pages.MemberPageEndpoints.Path + "/{id}/fjern", SharingHub.Members.Pages.MemberPageEndpoints.Remove);
+        app.MapGet(SharingHub.Audit.Pages.AuditPageEndpoints.Path, SharingHub.Audit.Pages.AuditPageEndpoints.Show);
+        app.MapGet(SharingHub.People.Pages.ErasurePageEndpoints.Path, SharingHub.People.Pages.ErasurePageEndpoints.Show);
+        app.MapPost(SharingHub.People.Pages.ErasurePageEndpoints.Path, SharingHub.People.Pages.ErasurePageEndpoints.Erase);
     }
 }

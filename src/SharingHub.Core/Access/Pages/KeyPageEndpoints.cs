@@ -47,8 +47,7 @@ public static class KeyPageEndpoints
         catch (ValidationFailedException failed)
         {
             var text = Page.Text(request).Workspace.Admin;
-            var errors = failed.Errors.Keys.Select(k => FormFields.GetValueOrDefault(k.Split('[')[0], "navn")).Distinct()
-                .Select(f => (f, text.KeyErrors[f])).ToList();
+            var errors = FormFieldErrors.From(failed, FormFields, "navn", text.KeyErrors);
             return await RenderAsync(request, keys, values, ct, StatusCodes.Status400BadRequest, errors);
         }
     }

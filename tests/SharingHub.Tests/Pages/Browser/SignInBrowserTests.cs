@@ -21,6 +21,9 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
         { "logg-inn", null, "/logg-inn", 200 },
         { "logg-inn-nynorsk", null, "/logg-inn?sprak=nn", 200 },
         { "nokler", "admin", "/arbeid/nokler", 200 },
+        { "medlemmer", "admin", "/arbeid/medlemmer", 200 },
+        { "logg", "admin", "/arbeid/logg", 200 },
+        { "sletting", "admin", "/arbeid/sletting", 200 },
         { "ingen-tilgang", "subscriber", "/arbeid/nokler", 403 },
     };
 

@@ -1,0 +1,14 @@
+using SharingHub.Common;
+
+namespace SharingHub.Workspace;
+
+/// <summary>A core service's validation errors, shown at the form's fields: by form field, in the page's language.</summary>
+public static class FormFieldErrors
+{
+    /// <param name="formFields">The service's field names ("email", "scopes") to the form's ("epost", "omfang").</param>
+    /// <param name="fallback">The form field for a reason about a field the form does not have.</param>
+    /// <param name="messages">The Norwegian reason for each form field.</param>
+    public static IReadOnlyList<(string FieldId, string Message)> From(ValidationFailedException failed,
+        IReadOnlyDictionary<string, string> formFields, string fallback, IReadOnlyDictionary<string, string> messages) =>
+        [.. failed.Errors.Keys.Select(k => formFields.GetValueOrDefault(k.Split('[')[0], fallback)).Distinct().Select(f => (f, messages[f]))];
+}
