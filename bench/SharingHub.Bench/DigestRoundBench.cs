@@ -122,6 +122,8 @@ public sealed class DigestRoundBench : IScenario
             calls.Start();
         }
         using var sampler = new UploadBench.Memory.Sampler(Environment.ProcessId);
+        var cpuBefore = ProcessCpu.Read();
+        var load = LoadAverage();
         var started = DateTimeOffset.UtcNow;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var roundTime = TimeSpan.Zero;
@@ -153,6 +155,7 @@ public sealed class DigestRoundBench : IScenario
             await Task.WhenAny(queued, roundTask);
         }
         var hubTime = watch.Elapsed;
+        var cpu = ProcessCpu.Read() - cpuBefore;
         var peak = sampler.Stop();
         var allocated = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1e6;
         var collections = string.Join('/', Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]));
@@ -178,8 +181,11 @@ public sealed class DigestRoundBench : IScenario
             : $"  the round (composing, recording, queueing) ended after {roundTime.TotalSeconds:F2} s; posts arrived from {firstPost.TotalSeconds:F2} s to {lastPost.TotalSeconds:F2} s");
         Console.WriteLine(!count ? "  storage calls: not counted (--count counts them, at a cost to the times)" : $"  storage calls: {counted.Values.Sum()} ({(double)counted.Values.Sum() / Math.Max(1, result.Enqueued):F2} per digest): {string.Join(", ", counted.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {k.Value}"))}");
         Console.WriteLine($"  this process (hub and Graph double; Azurite runs apart): RSS before the round {idle.RssMb:F0} MB, peak during it {peak.RssMb:F0} MB (target < 500 MB) {(peak.RssMb < 500 ? "OK" : "ABOVE TARGET")}");
+        Console.WriteLine($"  CPU spent during the round: this process {cpu.HubSeconds:F1} s, Azurite {cpu.AzuriteSeconds:F1} s (of {hubTime.TotalSeconds * Environment.ProcessorCount:F1} core-seconds; load average at the start {load})");
         Console.WriteLine($"  allocated during the round {allocated:F0} MB ({allocated * 1000 / Math.Max(1, posts.Count):F0} KB per post, hub and Graph double); collections gen0/gen1/gen2 {collections}; large object heap after the last {largeObjects:F0} MB");
     }
+
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     /// <summary>
     /// Graph's bound for these posts: the slowest of the app's, the busiest tenant's and the busiest channel's limit.
