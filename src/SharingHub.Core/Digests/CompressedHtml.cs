@@ -32,9 +32,12 @@ public sealed class CompressedHtml
 
     public string Text()
     {
+        // Bytes first, then one string: a reader would build the text in a builder's chunks and copy it once more, for
+        // every one of a round's posts.
         using var gzip = new GZipStream(new MemoryStream(Bytes), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        return reader.ReadToEnd();
+        using var text = new MemoryStream(Bytes.Length * 6);
+        gzip.CopyTo(text);
+        return Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length);
     }
 
     private static byte[] Gzip(string html)

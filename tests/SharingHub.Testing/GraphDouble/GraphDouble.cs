@@ -106,20 +106,18 @@ public sealed class GraphDouble : IAsyncDisposable
     {
         var request = context.Request;
         var receivedAt = DateTimeOffset.UtcNow; // arrival on the real clock: what Graph's own throttling would count
-        string body;
-        using (var reader = new StreamReader(request.Body))
-        {
-            body = await reader.ReadToEndAsync(context.RequestAborted);
-        }
+        // Bytes, not text: a bench posts thousands of 27 KB messages, and the double's own garbage counts as the hub's memory.
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, context.RequestAborted);
         var segments = request.Path.Value!.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
         var kind = Classify(request.Method, segments);
-        var (status, answer, retryAfter) = await AnswerAsync(context, kind, segments, body);
+        var (status, answer, retryAfter) = await AnswerAsync(context, kind, segments, body.GetBuffer().AsMemory(0, (int)body.Length));
         requests.Enqueue(new RecordedRequest(
             request.Method,
             request.Path.Value!,
             request.QueryString.Value ?? string.Empty,
             request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            KeepContent ? body : string.Empty,
+            KeepContent ? System.Text.Encoding.UTF8.GetString(body.GetBuffer(), 0, (int)body.Length) : string.Empty,
             kind,
             status,
             receivedAt));
@@ -132,7 +130,7 @@ public sealed class GraphDouble : IAsyncDisposable
         await context.Response.WriteAsync(answer.ToJsonString(), context.RequestAborted);
     }
 
-    private async Task<(int Status, JsonNode Answer, TimeSpan? RetryAfter)> AnswerAsync(HttpContext context, GraphCall kind, string[] segments, string body)
+    private async Task<(int Status, JsonNode Answer, TimeSpan? RetryAfter)> AnswerAsync(HttpContext context, GraphCall kind, string[] segments, ReadOnlyMemory<byte> body)
     {
         if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal))
         {
@@ -197,10 +195,16 @@ public sealed class GraphDouble : IAsyncDisposable
                 {
                     await Task.Delay(PostDelay, context.RequestAborted);
                 }
-                var posted = JsonNode.Parse(body)?["body"]; // once: a bench posts thousands of 27 KB messages
-                var content = posted?["content"]?.GetValue<string>() ?? string.Empty;
-                var contentType = posted?["contentType"]?.GetValue<string>() ?? "text";
-                var message = new GraphMessage(Interlocked.Increment(ref nextMessageId).ToString(System.Globalization.CultureInfo.InvariantCulture), contentType, KeepContent ? content : string.Empty, DateTimeOffset.UtcNow);
+                string content = string.Empty, contentType = "text";
+                using (var json = JsonDocument.Parse(body))
+                {
+                    if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("body", out var posted) && posted.ValueKind == JsonValueKind.Object)
+                    {
+                        contentType = posted.TryGetProperty("contentType", out var type) ? type.GetString() ?? contentType : contentType;
+                        content = KeepContent && posted.TryGetProperty("content", out var text) ? text.GetString() ?? string.Empty : string.Empty;
+                    }
+                }
+                var message = new GraphMessage(Interlocked.Increment(ref nextMessageId).ToString(System.Globalization.CultureInfo.InvariantCulture), contentType, content, DateTimeOffset.UtcNow);
                 lock (messages)
                 {
                     messages.Add(message);
