@@ -80,24 +80,73 @@ public sealed class DeliveryWorker(
         public ConcurrentBag<Delivery> Finished { get; } = [];
     }
 
+    private readonly Lock listingLock = new();
+    private (Task Read, DateTimeOffset At)? listing;
+
+    /// <summary>
+    /// When several of the connections a message's deliveries post through are not at hand, reads every connection at
+    /// once: a round's digests go to many tenants, and one query costs less than a read for each. A listing younger than
+    /// <see cref="ConnectionFresh"/> is not repeated; a connection it does not hold is read by itself.
+    /// </summary>
+    private async Task ReadConnectionsAsync(IEnumerable<string?> ids, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var missing = ids.OfType<string>().Distinct(StringComparer.Ordinal).Count(id => !IsFresh(id, now));
+        if (missing < 2)
+        {
+            return;
+        }
+        Task read;
+        lock (listingLock)
+        {
+            if (listing is not { } known || !Fresh(known, now))
+            {
+                listing = (ListConnectionsAsync(now, ct), now);
+            }
+            read = listing.Value.Read;
+        }
+        try
+        {
+            await read;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not list the Teams connections; reading them one by one");
+        }
+    }
+
+    private async Task ListConnectionsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var connection in await connections.ListAsync(ct))
+        {
+            connectionReads[connection.Id] = (Task.FromResult<TeamsConnection?>(connection), now);
+        }
+    }
+
+    private bool IsFresh(string id, DateTimeOffset now) => connectionReads.TryGetValue(id, out var known) && Fresh(known, now);
+
+    private static bool Fresh((Task Read, DateTimeOffset At) known, DateTimeOffset now) =>
+        known.At + ConnectionFresh > now && !known.Read.IsFaulted && !known.Read.IsCanceled;
+
     private Task<TeamsConnection?> ConnectionAsync(string id, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         return connectionReads.AddOrUpdate(
             id,
             _ => (connections.FindAsync(id, ct), now),
-            (_, known) => known.At + ConnectionFresh > now && !known.Read.IsFaulted && !known.Read.IsCanceled ? known : (connections.FindAsync(id, ct), now)).Read;
+            (_, known) => Fresh(known, now) ? known : (connections.FindAsync(id, ct), now)).Read;
     }
 
     private sealed record Claimed(Delivery Delivery, string Stamp, CompressedHtml Message, bool EverClaimed);
 
     private async Task DeliverTogetherAsync(IReadOnlyList<string> ids, Batch batch, CancellationToken ct)
     {
-        var rows = await Task.WhenAll(ids.Select(id => deliveries.GetAsync(id, ct)));
+        var rows = await deliveries.GetManyAsync(ids, ct);
         var now = clock.GetUtcNow();
         var claims = new List<(StoredDelivery Stored, Delivery Claim)>();
-        foreach (var (id, stored) in ids.Zip(rows))
+        foreach (var id in ids)
         {
+            var stored = rows.GetValueOrDefault(id);
             switch (stored?.Delivery.Status)
             {
                 case null:
@@ -140,6 +189,7 @@ public sealed class DeliveryWorker(
         {
             await faults.AfterClaimAsync(claimed.Delivery.Id);
         }
+        await ReadConnectionsAsync(ours.Where(c => !c.Delivery.Outbox).Select(c => c.Delivery.ConnectionId), ct);
         var posted = (await Task.WhenAll(ours.Select(c => PostAsync(c, batch, ct)))).OfType<(Claimed Claimed, Delivery Sent)>().ToList();
         var recorded = await deliveries.ReplaceManyAsync([.. posted.Select(p => (p.Sent.Id, p.Claimed.Stamp, p.Sent))], ct);
         foreach (var (claimed, sent) in posted)

@@ -62,7 +62,7 @@ public sealed class DigestRound(
 
         // Composing is CPU work and writing is storage work: the one feeds the other, so the first digests are queued
         // (and posted) while the rest are still being composed.
-        var pending = due.Values.Where(d => !earlier.Result.ContainsKey(d.DeliveryId)).OrderBy(d => d.Subscription.CreatedAt).ToList();
+        var pending = InRowOrder(due.Values.Where(d => !earlier.Result.ContainsKey(d.DeliveryId)));
         var composedCount = 0;
         var composing = TimeSpan.Zero; // time spent composing, not waiting for room
         // Bounded, so that composing never holds more than a few transactions' worth of messages in memory.
@@ -193,6 +193,20 @@ public sealed class DigestRound(
             carried.Add(channel, now, delivery.ItemKeys);
             yield return (delivery, html?.Append(foot) ?? CompressedHtml.Of(body.Html + foot));
         }
+    }
+
+    /// <summary>
+    /// By subscription id, the order of the deliveries' rows in their period, so that each queue message's deliveries lie
+    /// next to each other and the worker reads them in one range read. A channel's subscriptions go together where the
+    /// first of them comes, oldest first, so that each sees what the ones before it carried.
+    /// </summary>
+    private static List<Due> InRowOrder(IEnumerable<Due> due)
+    {
+        var channels = due
+            .GroupBy(d => ChannelKey.Of(d.Subscription.TeamId, d.Subscription.ChannelId), StringComparer.Ordinal)
+            .Select(g => g.OrderBy(d => d.Subscription.CreatedAt).ThenBy(d => d.Subscription.Id, StringComparer.Ordinal).ToList())
+            .OrderBy(g => g.Min(d => d.Subscription.Id), StringComparer.Ordinal);
+        return [.. channels.SelectMany(g => g)];
     }
 
     // What a round keeps to share between digests stays bounded, whatever the number of distinct filters.

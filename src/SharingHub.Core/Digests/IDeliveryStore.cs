@@ -8,6 +8,12 @@ public interface IDeliveryStore
 
     Task<StoredDelivery?> GetAsync(string id, CancellationToken ct);
 
+    /// <summary>
+    /// Those of <paramref name="ids"/> that exist, with their messages and stamps. Deliveries whose rows lie next to
+    /// each other (a round queues them so) come in one range read per period; the rest are read one by one.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, StoredDelivery>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
+
     /// <summary>Those of <paramref name="ids"/> that exist, read with one query per period rather than one read each.</summary>
     Task<IReadOnlyDictionary<string, Delivery>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
 

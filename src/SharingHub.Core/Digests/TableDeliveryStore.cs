@@ -102,6 +102,49 @@ public sealed class TableDeliveryStore(HubStorage storage) : IDeliveryStore
         return row.HasValue ? new StoredDelivery(Read(row.Value!), Html(row.Value!), row.Value!.ETag.ToString()) : null;
     }
 
+    public async Task<IReadOnlyDictionary<string, StoredDelivery>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var found = new Dictionary<string, StoredDelivery>(StringComparer.Ordinal);
+        var keys = new List<(string Id, string Partition, string RowKey)>();
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            if (Delivery.TryParseId(id, out var subscriptionId, out var period) && TryPartition(period, out var partition))
+            {
+                keys.Add((id, partition, subscriptionId));
+            }
+        }
+        foreach (var partition in keys.GroupBy(k => k.Partition))
+        {
+            if (partition.Count() == 1)
+            {
+                continue;
+            }
+            var rows = partition.Select(k => k.RowKey).Order(StringComparer.Ordinal).ToList();
+            var wanted = rows.ToHashSet(StringComparer.Ordinal);
+            // One page of at most twice as many rows as wanted: rows between them that belong to other messages cost a
+            // little, a range that spans a whole period is cut short and its rest read one by one.
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey ge {rows[0]} and RowKey le {rows[^1]}");
+            await foreach (var page in Deliveries.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(1000, 2 * rows.Count), cancellationToken: ct).AsPages().WithCancellation(ct))
+            {
+                foreach (var row in page.Values.Where(r => wanted.Contains(r.RowKey)))
+                {
+                    var stored = new StoredDelivery(Read(row), Html(row), row.ETag.ToString());
+                    found[stored.Delivery.Id] = stored;
+                }
+                break;
+            }
+        }
+        var missing = keys.Where(k => !found.ContainsKey(k.Id)).Select(k => k.Id).ToList();
+        foreach (var (id, stored) in missing.Zip(await Task.WhenAll(missing.Select(id => GetAsync(id, ct)))))
+        {
+            if (stored is not null)
+            {
+                found[id] = stored;
+            }
+        }
+        return found;
+    }
+
     public async Task<IReadOnlyDictionary<string, Delivery>> FindManyAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {
         var wanted = ids.ToHashSet(StringComparer.Ordinal);
