@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 
@@ -32,12 +33,31 @@ public sealed class CompressedHtml
 
     public string Text()
     {
-        // Bytes first, then one string: a reader would build the text in a builder's chunks and copy it once more, for
-        // every one of a round's posts.
+        // Into a pooled buffer, then one string: a reader would build the text in a builder's chunks and copy it once
+        // more, for every one of a round's posts.
         using var gzip = new GZipStream(new MemoryStream(Bytes), CompressionMode.Decompress);
-        using var text = new MemoryStream(Bytes.Length * 6);
-        gzip.CopyTo(text);
-        return Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(16_384, Bytes.Length * 8));
+        try
+        {
+            var length = 0;
+            int read;
+            while ((read = gzip.Read(buffer, length, buffer.Length - length)) > 0)
+            {
+                length += read;
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+            return Encoding.UTF8.GetString(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static byte[] Gzip(string html)

@@ -107,7 +107,7 @@ public sealed class GraphDouble : IAsyncDisposable
         var request = context.Request;
         var receivedAt = DateTimeOffset.UtcNow; // arrival on the real clock: what Graph's own throttling would count
         // Bytes, not text: a bench posts thousands of 27 KB messages, and the double's own garbage counts as the hub's memory.
-        using var body = new MemoryStream();
+        using var body = new MemoryStream(request.ContentLength is > 0 and < 4_000_000 and var length ? (int)length : 0);
         await request.Body.CopyToAsync(body, context.RequestAborted);
         var segments = request.Path.Value!.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
         var kind = Classify(request.Method, segments);
