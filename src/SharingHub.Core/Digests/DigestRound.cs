@@ -155,43 +155,37 @@ public sealed class DigestRound(
         IReadOnlyList<Due> due, IReadOnlyList<Story> newestFirst, IReadOnlyList<DigestAsset> assets, DigestEpisode? next, CarriedItems carried, DigestRenderer renderer, DateTimeOffset now)
     {
         var candidates = new Dictionary<(string Filters, DateTimeOffset Since), List<Story>>();
-        var shared = new Dictionary<(string Kommunenummer, string Filters, DateTimeOffset Since), (DigestContent Content, RenderedDigest? Body, CompressedHtml? Html)>();
+        // Only what a digest that shares it needs: the message compressed and the items it shows, not its rendered text.
+        var shared = new Dictionary<(string Kommunenummer, string Filters, DateTimeOffset Since), (DigestContent Content, IReadOnlyList<string> Shown, CompressedHtml Html)?>();
         foreach (var (subscription, occurrence) in due)
         {
             var since = Since(subscription);
             var channel = ChannelKey.Of(subscription.TeamId, subscription.ChannelId);
             var filters = FilterKey(subscription);
             var given = carried.For(channel, since);
-            DigestContent content;
-            RenderedDigest? body;
-            CompressedHtml? html = null;
-            if (given.Count == 0 && shared.TryGetValue((subscription.Kommunenummer, filters, since), out var same))
-            {
-                (content, body, html) = same;
-            }
-            else
+            var key = (subscription.Kommunenummer, filters, since);
+            if (given.Count > 0 || !shared.TryGetValue(key, out var digest))
             {
                 if (!candidates.TryGetValue((filters, since), out var stories))
                 {
                     stories = DigestComposer.Candidates(subscription, newestFirst, since);
                     Remember(candidates, (filters, since), stories);
                 }
-                content = DigestComposer.Compose(stories, assets, next, given, since);
-                body = content.IsEmpty ? null : renderer.RenderBody(subscription, content, now);
+                var content = DigestComposer.Compose(stories, assets, next, given, since);
+                var body = content.IsEmpty ? null : renderer.RenderBody(subscription, content, now);
+                digest = body is null ? null : (content, body.ShownItemKeys, CompressedHtml.Of(body.Html));
                 if (given.Count == 0)
                 {
-                    html = body is null ? null : CompressedHtml.Of(body.Html);
-                    Remember(shared, (subscription.Kommunenummer, filters, since), (content, body, html));
+                    Remember(shared, key, digest);
                 }
             }
-            if (body is null)
+            if (digest is not { } message)
             {
                 continue;
             }
-            var delivery = NewDelivery(subscription, occurrence, since, content, now) with { ItemKeys = body.ShownItemKeys };
-            var foot = DigestRenderer.Foot(delivery.Marker, now);
+            var delivery = NewDelivery(subscription, occurrence, since, message.Content, now) with { ItemKeys = message.Shown };
             carried.Add(channel, now, delivery.ItemKeys);
-            yield return (delivery, html?.Append(foot) ?? CompressedHtml.Of(body.Html + foot));
+            yield return (delivery, message.Html.Append(DigestRenderer.Foot(delivery.Marker, now)));
         }
     }
 
