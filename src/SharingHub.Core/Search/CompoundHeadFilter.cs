@@ -18,14 +18,14 @@ public sealed class CompoundHeadFilter : TokenFilter
     private readonly ICharTermAttribute term;
     private readonly IPositionIncrementAttribute increment;
     private readonly bool keepWord;
-    private readonly Func<string, bool>? wanted;
+    private readonly Func<ReadOnlySpan<char>, bool>? wanted;
     private readonly Queue<string> heads = new();
     private State? word;
     private bool firstOfWord;
 
     /// <param name="keepWord">Emit the word itself too (the highlighter wants both); the heads field holds heads only.</param>
     /// <param name="wanted">Emit only the heads this accepts (the highlighter: heads that can stem to a query term).</param>
-    public CompoundHeadFilter(TokenStream input, bool keepWord, Func<string, bool>? wanted = null)
+    public CompoundHeadFilter(TokenStream input, bool keepWord, Func<ReadOnlySpan<char>, bool>? wanted = null)
         : base(input)
     {
         this.keepWord = keepWord;
@@ -53,12 +53,12 @@ public sealed class CompoundHeadFilter : TokenFilter
             {
                 return false;
             }
-            var text = term.ToString();
+            var text = term.Buffer.AsSpan(0, term.Length); // a head becomes a string only when it is emitted
             for (var start = MinModifier; text.Length - start >= MinHead; start++)
             {
                 if (char.IsLetter(text[start]) && (wanted is null || wanted(text[start..])))
                 {
-                    heads.Enqueue(text[start..]);
+                    heads.Enqueue(new string(text[start..]));
                 }
             }
             word = heads.Count > 0 ? CaptureState() : null;

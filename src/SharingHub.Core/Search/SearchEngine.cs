@@ -103,15 +103,17 @@ public sealed class SearchEngine
             }
             if (text.Length <= WindowChars)
             {
-                return Highlighter.GetBestFragment(Analysis, field, text);
+                return Fragment(field, text);
             }
             var start = Math.Max(0, first - (SnippetChars / 4));
             start = start == 0 ? 0 : text.LastIndexOf(' ', start) + 1;
             var end = Math.Min(text.Length, start + WindowChars);
             end = end == text.Length || text.IndexOf(' ', end) is not (var space and >= 0) ? text.Length : space;
-            return Highlighter.GetBestFragment(Analysis, field, text[start..end])
-                ?? (start == 0 && end == text.Length ? null : Highlighter.GetBestFragment(Analysis, field, text));
+            return Fragment(field, text[start..end])
+                ?? (start == 0 && end == text.Length ? null : Fragment(field, text));
         }
+
+        private string? Fragment(string field, string text) => Highlighter.GetBestFragment(Analysis.HighlightTokens(field, text), text);
 
         public void Dispose() => Analysis.Dispose();
     }

@@ -229,6 +229,23 @@ public sealed class SearchLifecycleTests
         Assert.Contains("&lt;b&gt;", snippet);
         Assert.DoesNotContain("<b>", snippet);
     }
+
+    [Fact]
+    public async Task SnippetsMarkAWordWhateverItsCaseOrAccentAndAsACompoundsHead()
+    {
+        await using var hub = await HubApp.StartAsync();
+        var admin = hub.CreateClient();
+        await admin.PublishStoryAsync(StoryRequests.Landoya()
+            .With("title", "Elevdrevet kantine")
+            .With("summary", "SKOLEKAFÉ i Ålesund: KAFE og Kafé holder åpent, Ärlig serverer."));
+
+        var page = await hub.CreateAnonymousClient().SearchUntilAsync("kafe", p => p.Items().Any());
+
+        // The snippet is HTML: letters beyond ASCII come encoded (É is &#201;, é &#233;).
+        Assert.Equal(
+            "<mark>SKOLEKAF&#201;</mark> i &#197;lesund: <mark>KAFE</mark> og <mark>Kaf&#233;</mark> holder &#229;pent, &#196;rlig serverer.",
+            page.Items().Single().GetProperty("snippet").GetString());
+    }
 }
 
 /// <summary>Where a word stands decides the rank: title over summary over body over transcript.</summary>
