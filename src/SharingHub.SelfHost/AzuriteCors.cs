@@ -74,8 +74,17 @@ internal sealed class AzuriteCors(
 
 internal static class AzuriteCorsExtensions
 {
-    public static IServiceCollection AddAzuriteCors(this IServiceCollection services)
+    /// <summary>
+    /// <paramref name="enabled"/> is <c>Storage:EmulatorCors</c>: false where something else owns the emulator's CORS
+    /// rules, such as hubs that share one Azurite and would otherwise overwrite each other's rule (Blob service
+    /// properties are written whole, with no ETag to catch a concurrent write).
+    /// </summary>
+    public static IServiceCollection AddAzuriteCors(this IServiceCollection services, bool enabled)
     {
+        if (!enabled)
+        {
+            return services;
+        }
         services.AddSingleton<AzuriteCors>();
         services.AddHostedService(sp => sp.GetRequiredService<AzuriteCors>());
         return services;

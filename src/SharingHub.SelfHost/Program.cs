@@ -24,7 +24,7 @@ builder.Services.AddWebinarCleanupSchedule();
 builder.Services.AddWebinarAssetChecks();
 builder.Services.AddDigestWorkers(builder.Configuration.GetValue("Digests:RunWorkers", true));
 builder.Services.AddSearchIndexer();
-builder.Services.AddAzuriteCors();
+builder.Services.AddAzuriteCors(builder.Configuration.GetValue("Storage:EmulatorCors", true));
 
 if (ApiDocsRoutes.IsBuildTimeGeneration)
 {

@@ -25,11 +25,16 @@ public sealed class HubApp : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? configureServices;
     private readonly IReadOnlyDictionary<string, string?> settings;
 
-    private HubApp(string connectionString, string prefix, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices)
+    private HubApp(string connectionString, string prefix, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configureServices, bool browsable)
     {
         this.connectionString = connectionString;
         Prefix = prefix;
-        this.settings = settings ?? new Dictionary<string, string?>();
+        // Only a hub a browser opens needs the shared Azurite's CORS rule. In-process hubs leave the rules alone: they
+        // start by the dozen at once, and each one's read-modify-write of the service properties could drop the
+        // browser hub's rule.
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
+        all.TryAdd("Storage:EmulatorCors", browsable ? "true" : "false");
+        this.settings = all;
         this.configureServices = configureServices;
     }
 
@@ -45,7 +50,7 @@ public sealed class HubApp : WebApplicationFactory<Program>
 
     public static async Task<HubApp> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        var app = new HubApp(await SharedAzurite.ConnectionStringAsync(), SharedAzurite.NewPrefix(), settings, configureServices);
+        var app = new HubApp(await SharedAzurite.ConnectionStringAsync(), SharedAzurite.NewPrefix(), settings, configureServices, browsable: false);
         _ = app.Server; // start now, so storage is created before the first request
         return app;
     }
@@ -53,7 +58,7 @@ public sealed class HubApp : WebApplicationFactory<Program>
     /// <summary>The hub on a real Kestrel port on 127.0.0.1, for a browser to open; <see cref="ServerAddress"/> says where.</summary>
     public static async Task<HubApp> StartOnKestrelAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
-        var app = new HubApp(await SharedAzurite.ConnectionStringAsync(), SharedAzurite.NewPrefix(), settings, configureServices);
+        var app = new HubApp(await SharedAzurite.ConnectionStringAsync(), SharedAzurite.NewPrefix(), settings, configureServices, browsable: true);
         app.UseKestrel(0);
         app.StartServer();
         return app;
