@@ -17,5 +17,6 @@ public static class Scenarios
         ["stories"] = new StoriesBench(),
         ["pages"] = new PagesBench(),
         ["search"] = new SearchBench(),
+        ["graph-double"] = new GraphDoubleProcess.Child(),
     };
 }
