@@ -5,6 +5,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SharingHub.SelfHost;
+using SharingHub.Testing;
 using SharingHub.Tests.Pages;
 using SharingHub.Tests.Pages.Browser;
 using SharingHub.Tests.Webinars;
@@ -123,6 +124,32 @@ public sealed class OrganiserBrowserTests(BrowserFixture fixture)
         Assert.Equal(hubOrigin, own.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Contains("PUT", string.Join(',', own.Headers.GetValues("Access-Control-Allow-Methods")), StringComparison.Ordinal);
         Assert.False(other.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
+    public async Task OnlyAHostWithStorageEmulatorCorsOnChangesTheEmulatorsRulesAndItKeepsTheOthers()
+    {
+        await fixture.Hub.Services.GetRequiredService<AzuriteCors>().Applied;
+        var hubOrigin = fixture.Hub.ServerAddress.GetLeftPart(UriPartial.Authority);
+        var quiet = $"https://stille-{Guid.NewGuid():N}.example.no";
+        var setting = $"https://regel-{Guid.NewGuid():N}.example.no";
+
+        await using (var off = await HubApp.StartAsync(new Dictionary<string, string?> { ["Pages:PublicBaseUrl"] = quiet, ["Storage:EmulatorCors"] = "false" }))
+        {
+            Assert.Null(off.Services.GetService<AzuriteCors>());
+        }
+        await using (var on = await HubApp.StartAsync(new Dictionary<string, string?> { ["Pages:PublicBaseUrl"] = setting, ["Storage:EmulatorCors"] = "true" }))
+        {
+            await on.Services.GetRequiredService<AzuriteCors>().Applied;
+        }
+
+        using var client = new HttpClient();
+        using var fromQuiet = await PreflightAsync(client, quiet);
+        using var fromSetting = await PreflightAsync(client, setting);
+        using var own = await PreflightAsync(client, hubOrigin);
+        Assert.False(fromQuiet.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal(setting, fromSetting.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal(hubOrigin, own.Headers.GetValues("Access-Control-Allow-Origin").Single()); // the browser hub's rule stayed
     }
 
     /// <summary>What a browser asks before a Put Block from the page: may this origin PUT with a content type?</summary>
