@@ -125,7 +125,8 @@ public sealed class DigestRoundBench : IScenario
         }
         using var sampler = new UploadBench.Memory.Sampler(Environment.ProcessId);
         using var doubleSampler = new UploadBench.Memory.Sampler(graph.ProcessId);
-        using var committed = new CommittedSampler();
+        // The most the collector held committed after any collection during the round.
+        using var committed = new PeakSampler(() => GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes / 1e6);
         var cpuBefore = ProcessCpu.Read();
         var doubleCpuBefore = ProcessCpu.Of(graph.ProcessId);
         var load = LoadAverage();
@@ -197,42 +198,6 @@ public sealed class DigestRoundBench : IScenario
         Console.WriteLine($"  the hub's garbage-collected heap: at most {committedPeak:F0} MB committed during the round (after any collection); the rest of its RSS is the runtime, code and native buffers");
         Console.WriteLine($"  CPU spent during the round: the hub {cpu.HubSeconds:F1} s, Azurite {cpu.AzuriteSeconds:F1} s, the Graph double {doubleCpu:F1} s (of {hubTime.TotalSeconds * Environment.ProcessorCount:F1} core-seconds; load average at the start {load})");
         Console.WriteLine($"  allocated by the hub during the round {allocated:F0} MB ({allocated * 1000 / Math.Max(1, posts.Count):F0} KB per post); collections gen0/gen1/gen2 {collections}; large object heap after the last {largeObjects:F0} MB");
-    }
-
-    /// <summary>The most memory the collector held committed after any collection during the round, sampled every 100 ms.</summary>
-    private sealed class CommittedSampler : IDisposable
-    {
-        private readonly CancellationTokenSource stop = new();
-        private readonly Task<double> loop;
-
-        public CommittedSampler()
-        {
-            loop = Task.Run(async () =>
-            {
-                var peak = 0.0;
-                while (!stop.IsCancellationRequested)
-                {
-                    peak = Math.Max(peak, GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes / 1e6);
-                    try
-                    {
-                        await Task.Delay(100, stop.Token);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        break;
-                    }
-                }
-                return peak;
-            });
-        }
-
-        public double Stop()
-        {
-            stop.Cancel();
-            return loop.GetAwaiter().GetResult();
-        }
-
-        public void Dispose() => stop.Dispose();
     }
 
     private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];

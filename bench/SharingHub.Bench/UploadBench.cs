@@ -242,42 +242,18 @@ public sealed partial class UploadBench : IScenario
         private static double Kb(string line) => double.Parse(line.Split(':')[1].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
 
         /// <summary>Samples RSS every 100 ms; reports the highest seen and the kernel's high-water mark.</summary>
-        public sealed class Sampler : IDisposable
+        public sealed class Sampler(int pid) : IDisposable
         {
-            private readonly CancellationTokenSource stop = new();
-            private readonly Task<double> loop;
-            private readonly int pid;
-
-            public Sampler(int pid)
-            {
-                this.pid = pid;
-                loop = Task.Run(async () =>
-                {
-                    var peak = 0.0;
-                    while (!stop.IsCancellationRequested)
-                    {
-                        peak = Math.Max(peak, Read(pid).RssMb);
-                        try
-                        {
-                            await Task.Delay(100, stop.Token);
-                        }
-                        catch (OperationCanceledException)
-                        {
-                            break;
-                        }
-                    }
-                    return peak;
-                });
-            }
+            private readonly PeakSampler rss = new(() => Read(pid).RssMb);
 
             public Reading Stop()
             {
-                stop.Cancel();
-                var peak = loop.GetAwaiter().GetResult();
-                return new Reading(Math.Max(peak, Read(pid).RssMb), Read(pid).HwmMb);
+                var peak = rss.Stop();
+                var now = Read(pid);
+                return new Reading(Math.Max(peak, now.RssMb), now.HwmMb);
             }
 
-            public void Dispose() => stop.Dispose();
+            public void Dispose() => rss.Dispose();
         }
     }
 }
