@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CharFilters;
@@ -72,25 +73,34 @@ public sealed class NorwegianAnalysis : Analyzer
         });
     }
 
+    private static readonly SearchValues<char> Foldable = SearchValues.Create([.. FoldedLetters.Keys]);
+
     /// <summary>
-    /// The highlighter's tokens for <paramref name="text"/> (an analysis from <see cref="ForHighlight"/>): the same terms at
-    /// the same offsets as through the char filter, but the text is folded in one pass up front. Each folded letter is one
-    /// letter, so offsets into the original text hold; the char filter took a lock for every character it read, a good
-    /// share of a snippet's cost.
+    /// <paramref name="text"/> with the letters the index folds folded (ä to æ, é to e), one letter for one, so that offsets
+    /// into it are offsets into the text. The text itself when it holds none of them.
     /// </summary>
-    public TokenStream HighlightTokens(string field, string text)
+    public static string Fold(string text) =>
+        text.AsSpan().IndexOfAny(Foldable) < 0
+            ? text
+            : string.Create(text.Length, text, static (letters, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    letters[i] = FoldedLetters.GetValueOrDefault(source[i], source[i]);
+                }
+            });
+
+    /// <summary>
+    /// The highlighter's tokens for <paramref name="folded"/>, a text already through <see cref="Fold"/> (an analysis from
+    /// <see cref="ForHighlight"/>): the same terms at the same offsets as through the char filter. The char filter took a
+    /// lock for every character it read, a good share of a snippet's cost.
+    /// </summary>
+    public TokenStream HighlightTokens(string field, string folded)
     {
         if (mode != Mode.Highlight)
         {
             throw new InvalidOperationException("Only an analysis for highlighting takes folded text.");
         }
-        var folded = string.Create(text.Length, text, static (letters, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                letters[i] = FoldedLetters.GetValueOrDefault(source[i], source[i]);
-            }
-        });
         return GetTokenStream(field, folded);
     }
 

@@ -89,10 +89,13 @@ public sealed class SearchEngine
 
         public string? Mark(string field, string text)
         {
+            // The terms are folded as the index folds ("Ärlig" is found as "ærlig"): look for them in the folded text,
+            // whose offsets are the text's.
+            var folded = NorwegianAnalysis.Fold(text);
             var first = -1;
             foreach (var term in Terms)
             {
-                if (text.IndexOf(term, StringComparison.OrdinalIgnoreCase) is var at and >= 0 && (first < 0 || at < first))
+                if (folded.IndexOf(term, StringComparison.OrdinalIgnoreCase) is var at and >= 0 && (first < 0 || at < first))
                 {
                     first = at;
                 }
@@ -103,17 +106,18 @@ public sealed class SearchEngine
             }
             if (text.Length <= WindowChars)
             {
-                return Fragment(field, text);
+                return Fragment(field, text, folded);
             }
             var start = Math.Max(0, first - (SnippetChars / 4));
             start = start == 0 ? 0 : text.LastIndexOf(' ', start) + 1;
             var end = Math.Min(text.Length, start + WindowChars);
             end = end == text.Length || text.IndexOf(' ', end) is not (var space and >= 0) ? text.Length : space;
-            return Fragment(field, text[start..end])
-                ?? (start == 0 && end == text.Length ? null : Fragment(field, text));
+            return Fragment(field, text[start..end], folded[start..end])
+                ?? (start == 0 && end == text.Length ? null : Fragment(field, text, folded));
         }
 
-        private string? Fragment(string field, string text) => Highlighter.GetBestFragment(Analysis.HighlightTokens(field, text), text);
+        private string? Fragment(string field, string text, string folded) =>
+            Highlighter.GetBestFragment(Analysis.HighlightTokens(field, folded), text);
 
         public void Dispose() => Analysis.Dispose();
     }

@@ -246,6 +246,24 @@ public sealed class SearchLifecycleTests
             "<mark>SKOLEKAF&#201;</mark> i &#197;lesund: <mark>KAFE</mark> og <mark>Kaf&#233;</mark> holder &#229;pent, &#196;rlig serverer.",
             page.Items().Single().GetProperty("snippet").GetString());
     }
+
+    [Fact]
+    public async Task AWordWrittenWithASwedishOrGermanLetterIsMarkedWhereItStandsWhenTheQuerySpellsItTheNorwegianWay()
+    {
+        await using var hub = await HubApp.StartAsync();
+        var admin = hub.CreateClient();
+        var opening = string.Join(' ', Enumerable.Repeat("Kommunen har arbeidet med matsvinn i mange år.", 20));
+        await admin.PublishStoryAsync(StoryRequests.Landoya()
+            .With("title", "Elevdrevet kantine")
+            .With("summary", "Skolekafé i Ålesund.")
+            .With("body", opening + " Der serverer Ärlig Öberg lunsj hver fredag."));
+
+        var page = await hub.CreateAnonymousClient().SearchUntilAsync("ærlig øberg", p => p.Items().Any());
+
+        // Found through the folded index, and marked in the body where the words stand, not a snippet from its start.
+        var snippet = page.Items().Single().GetProperty("snippet").GetString();
+        Assert.Contains("<mark>&#196;rlig</mark> <mark>&#214;berg</mark>", snippet, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>Where a word stands decides the rank: title over summary over body over transcript.</summary>
