@@ -2,6 +2,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SharingHub.SignIn;
+using SharingHub.Tests.Workspace;
 
 namespace SharingHub.Tests.Pages.Browser;
 
@@ -44,7 +45,7 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
             {
                 if (key is not null)
                 {
-                    await SignInAsync(page, key);
+                    await page.SignInWithKeyAsync(key);
                 }
                 var response = await page.GotoAsync(path);
 
@@ -91,13 +92,5 @@ public sealed class SignInBrowserTests(BrowserFixture fixture)
         {
             await page.Context.CloseAsync();
         }
-    }
-
-    private static async Task SignInAsync(IPage page, string key)
-    {
-        await page.GotoAsync("/logg-inn");
-        await page.Locator("#nokkel").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn med nøkkel" }).ClickAsync();
-        await page.WaitForURLAsync("**/arbeid");
     }
 }
