@@ -215,15 +215,10 @@ public sealed class SearchLifecycleTests
     [Fact]
     public async Task SnippetsEncodeEverythingButTheMarks()
     {
-        await using var hub = await HubApp.StartAsync();
-        var admin = hub.CreateClient();
-        await admin.PublishStoryAsync(StoryRequests.Landoya()
+        var snippet = await SnippetAsync("tegneserier", StoryRequests.Landoya()
             .With("title", "Tegneserieverksted <script>alert(1)</script>")
             .With("summary", "Verksted om tegneserier & <b>bærekraft</b> for elever."));
 
-        var page = await hub.CreateAnonymousClient().SearchUntilAsync("tegneserier", p => p.Items().Any());
-
-        var snippet = page.Items().Single().GetProperty("snippet").GetString()!;
         Assert.Contains("<mark>tegneserier</mark>", snippet);
         Assert.Contains("&amp;", snippet);
         Assert.Contains("&lt;b&gt;", snippet);
@@ -233,36 +228,36 @@ public sealed class SearchLifecycleTests
     [Fact]
     public async Task SnippetsMarkAWordWhateverItsCaseOrAccentAndAsACompoundsHead()
     {
-        await using var hub = await HubApp.StartAsync();
-        var admin = hub.CreateClient();
-        await admin.PublishStoryAsync(StoryRequests.Landoya()
+        var snippet = await SnippetAsync("kafe", StoryRequests.Landoya()
             .With("title", "Elevdrevet kantine")
             .With("summary", "SKOLEKAFÉ i Ålesund: KAFE og Kafé holder åpent, Ärlig serverer."));
-
-        var page = await hub.CreateAnonymousClient().SearchUntilAsync("kafe", p => p.Items().Any());
 
         // The snippet is HTML: letters beyond ASCII come encoded (É is &#201;, é &#233;).
         Assert.Equal(
             "<mark>SKOLEKAF&#201;</mark> i &#197;lesund: <mark>KAFE</mark> og <mark>Kaf&#233;</mark> holder &#229;pent, &#196;rlig serverer.",
-            page.Items().Single().GetProperty("snippet").GetString());
+            snippet);
     }
 
     [Fact]
     public async Task AWordWrittenWithASwedishOrGermanLetterIsMarkedWhereItStandsWhenTheQuerySpellsItTheNorwegianWay()
     {
-        await using var hub = await HubApp.StartAsync();
-        var admin = hub.CreateClient();
         var opening = string.Join(' ', Enumerable.Repeat("Kommunen har arbeidet med matsvinn i mange år.", 20));
-        await admin.PublishStoryAsync(StoryRequests.Landoya()
+        var snippet = await SnippetAsync("ærlig øberg", StoryRequests.Landoya()
             .With("title", "Elevdrevet kantine")
             .With("summary", "Skolekafé i Ålesund.")
             .With("body", opening + " Der serverer Ärlig Öberg lunsj hver fredag."));
 
-        var page = await hub.CreateAnonymousClient().SearchUntilAsync("ærlig øberg", p => p.Items().Any());
-
         // Found through the folded index, and marked in the body where the words stand, not a snippet from its start.
-        var snippet = page.Items().Single().GetProperty("snippet").GetString();
         Assert.Contains("<mark>&#196;rlig</mark> <mark>&#214;berg</mark>", snippet, StringComparison.Ordinal);
+    }
+
+    /// <summary>The snippet of the one hit for <paramref name="query"/>, on a hub where only <paramref name="story"/> is published.</summary>
+    private static async Task<string> SnippetAsync(string query, JsonObject story)
+    {
+        await using var hub = await HubApp.StartAsync();
+        await hub.CreateClient().PublishStoryAsync(story);
+        var page = await hub.CreateAnonymousClient().SearchUntilAsync(query, p => p.Items().Any());
+        return page.Items().Single().GetProperty("snippet").GetString()!;
     }
 }
 
